@@ -1,0 +1,387 @@
+"""The embedded event store (DuckDB): articles, mentions, actors, events, failures.
+
+Schema: ``schema.sql`` beside this file, documented in docs/store.md.  Writes go through
+:meth:`EventStore.write_batch`, one transaction per batch of documents, so a process killed at
+any moment leaves either the whole batch or none of it; a rerun skips documents whose
+``doc_id`` + ``content_hash`` is already stored and recodes the rest.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+import pyarrow as pa
+
+from tidings.dedup import RULES, Cluster, dedup_events, group_key, source_name
+
+DEFAULT_DB = "tidings.duckdb"
+SCHEMA_VERSION = "1"
+
+
+class StoreError(ValueError):
+    """A store cannot be opened or used (bad path, not a tidings store, bad option)."""
+
+
+@dataclass
+class DocResult:
+    """One coded document ready to be written: the article (``Article.to_dict()`` shape) and
+    its event records (``Event.to_dict()`` shape)."""
+
+    doc_id: str
+    content_hash: str
+    article: dict[str, Any]
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class FailureRow:
+    """An input that failed: ``source`` (path or ``path:line``), ``doc_id`` when known, reason."""
+
+    source: str | None
+    reason: str
+    doc_id: str | None = None
+    content_hash: str | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _sentence_offsets(text: str | None, rec: dict[str, Any]) -> tuple[int | None, int | None]:
+    sent = rec.get("sentence") or ""
+    trig = rec.get("trigger") or {}
+    if not text or not sent:
+        return None, None
+    t0 = trig.get("start") or 0
+    lo = max(0, int(t0) - len(sent))
+    idx = text.find(sent, lo)
+    if idx < 0 or idx > t0:
+        idx = text.find(sent)
+    if idx < 0:
+        return None, None
+    return idx, idx + len(sent)
+
+
+_LIST = pa.list_(pa.string())
+
+EVENT_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("group_key", pa.string()), ("dedup_rule", pa.string()),
+    ("event_type", pa.string()), ("mode", pa.string()), ("contexts", _LIST),
+    ("cameo_code", pa.string()), ("cameo_root", pa.string()), ("goldstein", pa.float64()),
+    ("quad_class", pa.int32()), ("date", pa.string()), ("date_precision", pa.string()),
+    ("date_source", pa.string()), ("actor_codes", _LIST), ("actor_countries", _LIST),
+    ("recipient_codes", _LIST), ("recipient_countries", _LIST), ("location_name", pa.string()),
+    ("location_country", pa.string()), ("location_admin1", pa.string()),
+    ("location_lat", pa.float64()), ("location_lon", pa.float64()),
+    ("location_geonameid", pa.int64()), ("location_precision", pa.string()),
+    ("modality", pa.string()), ("confidence", pa.float64()), ("num_mentions", pa.int32()),
+    ("num_articles", pa.int32()), ("num_sources", pa.int32()), ("doc_id", pa.string()),
+    ("sentence_index", pa.int32()), ("sentence", pa.string()), ("trigger_text", pa.string()),
+    ("language", pa.string()), ("url", pa.string()), ("source_name", pa.string()),
+    ("published", pa.string()), ("record", pa.string()),
+])
+
+MENTION_SCHEMA = pa.schema([
+    ("mention_id", pa.string()), ("event_id", pa.string()), ("group_key", pa.string()),
+    ("doc_id", pa.string()), ("sentence_index", pa.int32()), ("sentence_start", pa.int32()),
+    ("sentence_end", pa.int32()), ("sentence", pa.string()), ("trigger_text", pa.string()),
+    ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("event_type", pa.string()),
+    ("cameo_code", pa.string()), ("date", pa.string()), ("modality", pa.string()),
+    ("confidence", pa.float64()), ("source_name", pa.string()), ("url", pa.string()),
+    ("published", pa.string()), ("record", pa.string()),
+])
+
+ACTOR_SCHEMA = pa.schema([
+    ("mention_id", pa.string()), ("doc_id", pa.string()), ("role", pa.string()),
+    ("position", pa.int32()), ("text", pa.string()), ("name", pa.string()),
+    ("country", pa.string()), ("sector", pa.string()), ("code", pa.string()),
+    ("start_offset", pa.int32()), ("end_offset", pa.int32()),
+])
+
+ARTICLE_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()),
+    ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
+    ("published_source", pa.string()), ("language", pa.string()), ("section", pa.string()),
+    ("dateline", pa.string()), ("n_chars", pa.int32()), ("n_mentions", pa.int32()),
+    ("ingested_at", pa.timestamp("us")),
+])
+
+FAILURE_SCHEMA = pa.schema([
+    ("source", pa.string()), ("doc_id", pa.string()), ("content_hash", pa.string()),
+    ("reason", pa.string()), ("failed_at", pa.timestamp("us")),
+])
+
+
+def event_row(cluster: dict[str, Any], key: str) -> dict[str, Any]:
+    """Flatten a :meth:`tidings.dedup.Cluster.to_dict` record into an ``events`` table row."""
+    loc = cluster.get("location") or {}
+    art = cluster.get("article") or {}
+    actors = cluster.get("actors") or []
+    recips = cluster.get("recipients") or []
+    gid = loc.get("geonameid")
+    return {
+        "event_id": cluster["id"], "group_key": key, "dedup_rule": cluster.get("dedup_rule"),
+        "event_type": cluster.get("event_type"), "mode": cluster.get("mode"),
+        "contexts": list(cluster.get("contexts") or []),
+        "cameo_code": cluster.get("cameo_code"), "cameo_root": cluster.get("cameo_root"),
+        "goldstein": cluster.get("goldstein"), "quad_class": cluster.get("quad_class"),
+        "date": cluster.get("date"), "date_precision": cluster.get("date_precision"),
+        "date_source": cluster.get("date_source"),
+        "actor_codes": [a.get("code") or ((a.get("country") or "---") + (a.get("sector") or "")) for a in actors],
+        "actor_countries": sorted({a.get("country") for a in actors if a.get("country")}),
+        "recipient_codes": [a.get("code") or ((a.get("country") or "---") + (a.get("sector") or "")) for a in recips],
+        "recipient_countries": sorted({a.get("country") for a in recips if a.get("country")}),
+        "location_name": loc.get("name") or loc.get("text"), "location_country": loc.get("country"),
+        "location_admin1": loc.get("admin1"), "location_lat": loc.get("lat"),
+        "location_lon": loc.get("lon"), "location_geonameid": int(gid) if gid is not None else None,
+        "location_precision": loc.get("precision"), "modality": cluster.get("modality"),
+        "confidence": cluster.get("confidence"), "num_mentions": cluster.get("num_mentions"),
+        "num_articles": cluster.get("num_articles"), "num_sources": cluster.get("num_sources"),
+        "doc_id": cluster.get("doc_id"), "sentence_index": cluster.get("sentence_index"),
+        "sentence": cluster.get("sentence"), "trigger_text": (cluster.get("trigger") or {}).get("text"),
+        "language": cluster.get("language"), "url": art.get("url"),
+        "source_name": source_name(cluster), "published": art.get("published"),
+        "record": json.dumps(cluster, ensure_ascii=False, sort_keys=False),
+    }
+
+
+class EventStore:
+    """A DuckDB file holding the tables of ``schema.sql``.
+
+    ``EventStore(path, dedup=None, read_only=False)``: opens (creating when allowed) the file
+    and creates the schema idempotently.  ``dedup`` is the deduplication rule (``article``,
+    ``day``, ``off``; see tidings.dedup); None keeps the store's rule (``article`` for a new
+    store); a different rule on an existing store rebuilds the ``events`` table.
+    Raises :class:`StoreError` for a path that is a directory, a read-only open of a missing
+    file, a file that is not a DuckDB database, or an unknown rule.  Use as a context manager.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False):
+        self.path = Path(path)
+        if dedup is not None and dedup not in RULES:
+            raise StoreError(f"unknown dedup rule {dedup!r}; choose one of {', '.join(RULES)}")
+        if self.path.is_dir():
+            raise StoreError(f"database path {str(self.path)!r} is a directory")
+        if read_only and not self.path.exists():
+            raise StoreError(f"no event store at {str(self.path)!r} (run `tidings ingest` first)")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:  # not a database, locked, ...
+            raise StoreError(f"cannot open event store {str(self.path)!r}: {exc}") from None
+        self.read_only = read_only
+        if read_only:
+            have = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            if not {"events", "mentions", "articles"} <= have:
+                self.con.close()
+                raise StoreError(f"{str(self.path)!r} is not a tidings event store")
+            self.rule = self._meta("dedup_rule") or "article"
+            return
+        self._create_schema()
+        stored = self._meta("dedup_rule")
+        self.rule = stored or dedup or "article"
+        if stored is None:
+            self._set_meta("dedup_rule", self.rule)
+            self._set_meta("schema_version", SCHEMA_VERSION)
+        elif dedup is not None and dedup != stored:
+            self.rebuild_events(dedup)
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _create_schema(self) -> None:
+        sql = resources.files("tidings.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.con.execute(sql)
+
+    def _meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
+        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the write-ahead log)."""
+        try:
+            self.con.close()
+        except duckdb.Error:
+            pass
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _insert(self, table: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+        if not rows:
+            return
+        tbl = pa.Table.from_pylist(rows, schema=schema)
+        name = f"_in_{table}"
+        self.con.register(name, tbl)
+        try:
+            cols = ", ".join(schema.names)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def _keys_table(self, name: str, values: Iterable[str]) -> None:
+        self.con.register(name, pa.table({"k": pa.array(sorted(set(values)), pa.string())}))
+
+    # -- reads ----------------------------------------------------------------------------
+    def known_hashes(self) -> dict[str, str]:
+        """``doc_id -> content_hash`` of every stored article."""
+        return dict(self.con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, mentions, actors, events, failures."""
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "mentions", "actors", "events", "failures")
+        }
+
+    # -- writes ---------------------------------------------------------------------------
+    def write_batch(self, docs: list[DocResult], failures: list[FailureRow] = ()) -> None:
+        """Write coded documents and failures in ONE transaction.
+
+        Each document replaces whatever was stored under its ``doc_id`` (article, mentions,
+        actors, earlier failure); the deduplicated ``events`` of every affected group are then
+        recomputed from the stored mentions.  On any error the transaction is rolled back and
+        the error re-raised."""
+        now = _now()
+        doc_ids = {d.doc_id for d in docs} | {f.doc_id for f in failures if f.doc_id}
+        sources = {f.source for f in failures if not f.doc_id and f.source}
+        art_rows, men_rows, act_rows = [], [], []
+        new_keys: set[str] = set()
+        for d in docs:
+            art = d.article
+            dl = art.get("dateline")
+            seen: set[str] = set()
+            for rec in d.events:
+                mid = rec["id"]
+                if mid in seen:
+                    continue
+                seen.add(mid)
+                key = group_key(rec, self.rule)
+                new_keys.add(key)
+                s0, s1 = _sentence_offsets(art.get("text"), rec)
+                trig = rec.get("trigger") or {}
+                a = rec.get("article") or {}
+                men_rows.append({
+                    "mention_id": mid, "event_id": None, "group_key": key, "doc_id": d.doc_id,
+                    "sentence_index": rec.get("sentence_index"), "sentence_start": s0, "sentence_end": s1,
+                    "sentence": rec.get("sentence"), "trigger_text": trig.get("text"),
+                    "trigger_start": trig.get("start"), "trigger_end": trig.get("end"),
+                    "event_type": rec.get("event_type"), "cameo_code": rec.get("cameo_code"),
+                    "date": rec.get("date"), "modality": rec.get("modality"),
+                    "confidence": rec.get("confidence"), "source_name": source_name(rec),
+                    "url": a.get("url"), "published": a.get("published"),
+                    "record": json.dumps(rec, ensure_ascii=False),
+                })
+                for role, lst in (("actor", rec.get("actors") or []), ("recipient", rec.get("recipients") or [])):
+                    for i, ac in enumerate(lst):
+                        act_rows.append({
+                            "mention_id": mid, "doc_id": d.doc_id, "role": role, "position": i,
+                            "text": ac.get("text"), "name": ac.get("name"), "country": ac.get("country"),
+                            "sector": ac.get("sector"), "code": ac.get("code"),
+                            "start_offset": ac.get("start"), "end_offset": ac.get("end"),
+                        })
+            art_rows.append({
+                "doc_id": d.doc_id, "content_hash": d.content_hash, "source": art.get("source"),
+                "url": art.get("url"), "title": art.get("title"), "published": art.get("published"),
+                "published_source": art.get("published_source"), "language": art.get("language"),
+                "section": art.get("section"),
+                "dateline": (dl.get("text") if isinstance(dl, dict) else dl),
+                "n_chars": len(art.get("text") or ""), "n_mentions": len(seen), "ingested_at": now,
+            })
+        fail_rows = [
+            {"source": f.source, "doc_id": f.doc_id, "content_hash": f.content_hash,
+             "reason": f.reason, "failed_at": now}
+            for f in failures
+        ]
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._keys_table("_batch_ids", doc_ids)
+            self._keys_table("_batch_src", sources)
+            old_keys = {
+                r[0] for r in con.execute(
+                    "SELECT DISTINCT group_key FROM mentions WHERE doc_id IN (SELECT k FROM _batch_ids)"
+                ).fetchall()
+            }
+            for table in ("mentions", "actors", "articles", "failures"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT k FROM _batch_ids)")
+            con.execute("DELETE FROM failures WHERE doc_id IS NULL AND source IN (SELECT k FROM _batch_src)")
+            con.unregister("_batch_ids")
+            con.unregister("_batch_src")
+            self._insert("articles", art_rows, ARTICLE_SCHEMA)
+            self._insert("mentions", men_rows, MENTION_SCHEMA)
+            self._insert("actors", act_rows, ACTOR_SCHEMA)
+            self._insert("failures", fail_rows, FAILURE_SCHEMA)
+            self._recompute(old_keys | new_keys)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _recompute(self, keys: set[str]) -> None:
+        """Recompute the events of the given group keys from the stored mentions (no transaction)."""
+        if not keys:
+            return
+        con = self.con
+        self._keys_table("_keys", keys)
+        try:
+            recs = [json.loads(r[0]) for r in con.execute(
+                "SELECT record FROM mentions WHERE group_key IN (SELECT k FROM _keys)").fetchall()]
+            clusters = dedup_events(recs, self.rule)
+            con.execute("DELETE FROM events WHERE group_key IN (SELECT k FROM _keys)")
+            self._write_clusters(clusters)
+        finally:
+            con.unregister("_keys")
+
+    def _write_clusters(self, clusters: list[Cluster]) -> None:
+        rows, mapping = [], []
+        for c in clusters:
+            rows.append(event_row(c.to_dict(), c.key))
+            mapping.extend({"mention_id": m["id"], "event_id": c.id} for m in c.mentions)
+        self._insert("events", rows, EVENT_SCHEMA)
+        if mapping:
+            self.con.register("_map", pa.Table.from_pylist(
+                mapping, schema=pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])))
+            try:
+                self.con.execute(
+                    "UPDATE mentions SET event_id = _map.event_id FROM _map "
+                    "WHERE mentions.mention_id = _map.mention_id")
+            finally:
+                self.con.unregister("_map")
+
+    def rebuild_events(self, rule: str | None = None) -> int:
+        """Recompute every mention's group key and the whole ``events`` table, optionally under a
+        new dedup ``rule``, in one transaction.  Returns the number of events.  Raises
+        StoreError for an unknown rule."""
+        rule = rule or self.rule
+        if rule not in RULES:
+            raise StoreError(f"unknown dedup rule {rule!r}; choose one of {', '.join(RULES)}")
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self.rule = rule
+            self._set_meta("dedup_rule", rule)
+            recs = [json.loads(r[0]) for r in con.execute("SELECT record FROM mentions").fetchall()]
+            keys = [{"mention_id": r["id"], "group_key": group_key(r, rule)} for r in recs]
+            if keys:
+                con.register("_gk", pa.Table.from_pylist(keys))
+                con.execute("UPDATE mentions SET group_key = _gk.group_key FROM _gk "
+                            "WHERE mentions.mention_id = _gk.mention_id")
+                con.unregister("_gk")
+            con.execute("DELETE FROM events")
+            clusters = dedup_events(recs, rule)
+            self._write_clusters(clusters)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(clusters)
