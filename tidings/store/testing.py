@@ -92,7 +92,7 @@ class ScriptCoder:
                 contexts=[c for c in kv.get("contexts", "").split(",") if c],
                 date=kv.get("date") or raw.published, date_precision="day",
                 date_source="explicit" if "date" in kv else "published", location=place,
-                confidence=float(kv.get("conf", 0.5)),
+                confidence=float(kv.get("conf", 0.5)), modality=kv.get("modality", "asserted"),
                 article={"title": None, "url": raw.url, "published": raw.published, "source": raw.source},
             ))
         return art, events
