@@ -1,0 +1,153 @@
+"""Language packs for cleaning: ``tidings/lang/<xx>/chrome.tsv`` loaded lazily, once per language.
+
+File format: UTF-8 TSV, ``#`` comment lines, a header line ``kind<TAB>pattern``, then one row per pattern.
+
+====================  ======================================================================
+kind                  meaning
+====================  ======================================================================
+``line``              an exact page-chrome line (compared casefolded, surrounding space ignored)
+``prefix``            a line starting with it is dropped ("read also" teasers, share labels)
+``cookie``            consent-banner vocabulary (whole words/phrases, casefolded)
+``dateline``          regex, named groups ``place``/``date``/``agency`` (all optional)
+``trailer``           regex, named groups ``section`` and ``timestamp``
+``header_date``       regex for a header/byline date line, group ``date`` (and optional ``rest``)
+``byline``            regex for a whole byline line ("By Jane Roe, Lagos")
+``month``             an extra month name ``name=number`` that CLDR lacks
+====================  ======================================================================
+
+Regexes are Python :mod:`re` patterns applied with ``re.match`` to a stripped line; ``header_date``
+and ``byline`` are case-insensitive.  A bad file raises :class:`ValueError` naming ``file:line``.
+Adding a language is adding a folder with a ``chrome.tsv``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+KINDS = ("line", "prefix", "cookie", "dateline", "trailer", "header_date", "byline", "month")
+
+
+@dataclass
+class ChromePatterns:
+    """Compiled chrome patterns of one language (or the union of all: ``lang == '*'``)."""
+
+    lang: str
+    lines: set[str] = field(default_factory=set)
+    prefixes: tuple[str, ...] = ()
+    cookie_words: tuple[str, ...] = ()
+    cookie_re: re.Pattern | None = None
+    datelines: list[re.Pattern] = field(default_factory=list)
+    trailers: list[re.Pattern] = field(default_factory=list)
+    header_dates: list[re.Pattern] = field(default_factory=list)
+    bylines: list[re.Pattern] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+
+
+def available_languages() -> list[str]:
+    """ISO 639-1 codes of the folders under ``tidings/lang`` that hold a ``chrome.tsv``, sorted."""
+    if not LANG_DIR.is_dir():
+        return []
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "chrome.tsv").is_file())
+
+
+def _read_rows(path: Path) -> list[tuple[int, str, str]]:
+    rows: list[tuple[int, str, str]] = []
+    header_seen = False
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if not header_seen:
+            if raw.strip().split("\t")[:2] != ["kind", "pattern"]:
+                raise ValueError(f"{path}:{n}: expected header 'kind<TAB>pattern', got {raw!r}")
+            header_seen = True
+            continue
+        if "\t" not in raw:
+            raise ValueError(f"{path}:{n}: expected 'kind<TAB>pattern', got {raw!r}")
+        kind, pattern = raw.split("\t", 1)
+        kind = kind.strip()
+        if kind not in KINDS:
+            raise ValueError(f"{path}:{n}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+        rows.append((n, kind, pattern.rstrip("\r")))
+    return rows
+
+
+def _compile(path: Path, n: int, pattern: str, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{path}:{n}: bad regex {pattern!r}: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> ChromePatterns:
+    """Compiled patterns of one language; an unknown language gives empty patterns.
+
+    ``load('*')`` is the union of every available language (own-language entries are not needed to
+    recognise chrome: scraped pages often mix an English share bar into a Spanish article).
+    """
+    if lang == "*":
+        out = ChromePatterns("*")
+        prefixes: list[str] = []
+        cookies: list[str] = []
+        for code in available_languages():
+            p = load(code)
+            out.lines |= p.lines
+            prefixes.extend(p.prefixes)
+            cookies.extend(p.cookie_words)
+            out.datelines.extend(p.datelines)
+            out.trailers.extend(p.trailers)
+            out.header_dates.extend(p.header_dates)
+            out.bylines.extend(p.bylines)
+            for k, v in p.months.items():
+                out.months.setdefault(k, v)
+        out.prefixes = tuple(dict.fromkeys(prefixes))
+        out.cookie_words = tuple(dict.fromkeys(cookies))
+        out.cookie_re = _cookie_regex(out.cookie_words)
+        return out
+    out = ChromePatterns(lang)
+    path = LANG_DIR / lang / "chrome.tsv"
+    if not re.fullmatch(r"[a-z]{2,3}", lang or "") or not path.is_file():
+        return out
+    prefixes = []
+    cookies = []
+    for n, kind, pattern in _read_rows(path):
+        if kind == "line":
+            out.lines.add(pattern.strip().casefold())
+        elif kind == "prefix":
+            prefixes.append(pattern.strip().casefold())
+        elif kind == "cookie":
+            cookies.append(pattern.strip().casefold())
+        elif kind == "dateline":
+            out.datelines.append(_compile(path, n, pattern))
+        elif kind == "trailer":
+            out.trailers.append(_compile(path, n, pattern))
+        elif kind == "header_date":
+            out.header_dates.append(_compile(path, n, pattern, re.IGNORECASE))
+        elif kind == "byline":
+            out.bylines.append(_compile(path, n, pattern, re.IGNORECASE))
+        elif kind == "month":
+            name, _, num = pattern.partition("=")
+            if not num.strip().isdigit() or not 1 <= int(num) <= 12:
+                raise ValueError(f"{path}:{n}: month must be 'name=1..12', got {pattern!r}")
+            out.months[name.strip().casefold().rstrip(".")] = int(num)
+    out.prefixes = tuple(prefixes)
+    out.cookie_words = tuple(cookies)
+    out.cookie_re = _cookie_regex(out.cookie_words)
+    return out
+
+
+def _cookie_regex(words: tuple[str, ...]) -> re.Pattern | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+def languages_in_order(lang: str | None) -> list[ChromePatterns]:
+    """The pattern sets to try for a document: its own language first, then every other one."""
+    order = [lang] if lang else []
+    order += [c for c in available_languages() if c != lang]
+    return [load(c) for c in order]
