@@ -87,14 +87,16 @@ class ExportFilter:
             v = getattr(self, name)
             if v is not None and not _DATE_RE.match(v):
                 raise ExportError(f"--{name} {v!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        self.countries = [c.strip().upper() for c in self.countries for c in c.split(",") if c.strip()]
-        for c in self.countries:
-            if not re.fullmatch(r"[A-Z]{3}", c):
+        countries = [c.strip() for c in self.countries for c in c.split(",") if c.strip()]
+        for c in countries:
+            if not re.fullmatch(r"[A-Za-z]{3}", c):
                 raise ExportError(f"--country {c!r} is not a 3-letter code (ISO 3166-1 alpha-3, e.g. AZE)")
-        self.types = [t.strip().upper() for t in self.types for t in t.split(",") if t.strip()]
-        for t in self.types:
-            if t not in PLOVER_TYPES:
+        self.countries = [c.upper() for c in countries]
+        types = [t.strip() for t in self.types for t in t.split(",") if t.strip()]
+        for t in types:
+            if t.upper() not in PLOVER_TYPES:
                 raise ExportError(f"--type {t!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+        self.types = [t.upper() for t in types]
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL ``WHERE`` clause over the ``events`` table and its parameters."""
