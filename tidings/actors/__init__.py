@@ -1,0 +1,348 @@
+"""Actor recognition: countries, organizations, institutions, titles, group nouns and people.
+
+For each sentence the recognizer finds lexicon hits (country names from CLDR/ISO 3166 plus the
+language pack's ``actors.tsv``), finds person names next to titles ("el viceministro de Asuntos
+Exteriores, Khalaf Khalafov"; "President Buhari"), and groups hits into actor phrases
+("los Ministerios de Asuntos Exteriores de Azerbaiyán y Tayikistán" -> two actors, AZE GOV and
+TJK GOV).  A ``DocumentMemory`` carries people and bodies across the sentences of one article, so a
+surname alone later ("Khalafov informó") keeps the country and sector it was introduced with.
+
+Country codes are ISO 3166-1 alpha-3 or PLOVER non-state codes; sectors are PLOVER sector codes
+(PLOVER manual, "Country Names and Sector Codes").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tidings.actors.countries import country_names
+from tidings.lexicon import ActorEntry, LanguagePack
+from tidings.records import Actor, Sentence
+from tidings.text.matcher import Matcher, longest_non_overlapping
+
+COUNTRYISH = {"country", "demonym", "capital", "side"}
+# a more specific sector wins over a generic one when a phrase has several
+_SECTOR_RANK = {"ELI": 0, "PRM": 1, "REB": 2, "OPP": 2, "JUD": 3, "LEG": 3, "COP": 3, "MIL": 3, "SPY": 3,
+                "JRN": 4, "EDU": 4, "LAB": 4, "AGR": 4, "MED": 4, "REL": 4, "BUS": 4, "CRM": 4, "REF": 4,
+                "CVL": 5, "UAF": 5, "IGO": 5, "NGO": 5, "PTY": 5, "GOV": 6, "UNK": 7}
+
+
+@dataclass
+class Unit:
+    """One recognized piece: a lexicon hit or a person name, over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+
+
+@dataclass
+class ActorPhrase:
+    """A group of units naming one party (possibly several coordinated countries).
+
+    ``start``/``end`` are token indices in the sentence; ``actors`` the coded actors it gives.
+    """
+
+    start: int
+    end: int
+    units: list[Unit]
+    actors: list[Actor] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {u.kind for u in self.units}
+
+    @property
+    def countries(self) -> list[str]:
+        return [a.country for a in self.actors if a.country]
+
+
+@dataclass
+class DocumentMemory:
+    """What one article has said about its actors so far.
+
+    ``people``: folded name or surname -> (name, country, sector); ``by_sector``: last country seen
+    for a sector; ``countries``: how often each country was named.
+    """
+
+    people: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    by_sector: dict[str, str] = field(default_factory=dict)
+    countries: Counter = field(default_factory=Counter)
+
+    def remember_person(self, name: str, country: str | None, sector: str | None) -> None:
+        from tidings.text import fold
+
+        parts = fold(name).split()
+        if not parts:
+            return
+        old = self.people.get(" ".join(parts))
+        if old and (old[1] and not country):
+            country = old[1]
+        if old and (old[2] and not sector):
+            sector = old[2]
+        self.people[" ".join(parts)] = (name, country, sector)
+        if len(parts) > 1:
+            self.people[parts[-1]] = (name, country, sector)
+
+    def home_country(self) -> str | None:
+        """The country the article names most (states only), or None."""
+        for c, _ in self.countries.most_common():
+            if len(c) == 3 and c not in {"IGO", "UNO", "EUR", "NGO"}:
+                return c
+        return None
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+class ActorRecognizer:
+    """Finds actor phrases in sentences of one language (see module doc)."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.lang = pack.lang
+        self.matcher = Matcher()
+        from tidings.text import tokenize
+
+        for key, code in country_names(pack.lang).items():
+            self.matcher.add(tuple(key.split()), Unit(0, 0, "country", code, None, "cldr"))
+        for e in pack.actors:
+            unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None)
+            self.matcher.add(e.words, unit)
+            lem = self._lemma_words(e, tokenize)
+            if lem and lem != e.words:
+                self.matcher.add(lem, unit)
+        self.of_words = pack.frame_words("of")
+        self.articles = pack.frame_words("article")
+        self.conj = pack.frame_words("conj")
+        self.title_prefix = pack.frame_words("title_prefix")
+        self.locative = pack.frame_words("locative_prep")
+        self.stop = pack.frame_words("stop")
+        self.particles = pack.frame_words("name_particle")
+        self.clitics = tuple(sorted((" ".join(f.words) for f in pack.frame_values("clitic_prefix")), key=len, reverse=True))
+        self.caps = pack.lang not in {"ar"}
+
+    def _lemma_words(self, e: ActorEntry, tokenize) -> tuple[str, ...] | None:
+        if any("*" in w or w == ".." for w in e.words):
+            return None
+        toks = tokenize(e.text, self.lang)
+        return tuple(t.lemma for t in toks) or None
+
+    # -- units -----------------------------------------------------------------------------------
+    def units(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory) -> list[Unit]:
+        toks = sent.tokens
+        units = []
+        for m in longest_non_overlapping(self.matcher.find(keys)):
+            u: Unit = m.payload
+            if u.name == "cldr":
+                # CLDR names must be written as names: "reuniones" is not Réunion
+                if self.caps and not toks[m.start].text[:1].isupper():
+                    continue
+            units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name))
+        if self.caps:
+            units = self._add_people(sent, units, memory)
+        else:
+            units = self._add_known_people(sent, keys, units, memory)
+        # a bare toponym after a locative preposition is a place, not an actor ("in Nigeria")
+        keep = []
+        for u in units:
+            prev = toks[u.start - 1].norm if u.start > 0 else ""
+            prev2 = toks[u.start - 2].norm if u.start > 1 else ""
+            if u.kind in {"country", "capital"} and (prev in self.locative or (prev in self.articles and prev2 in self.locative)):
+                u = Unit(u.start, u.end, "place", u.country, None)
+            keep.append(u)
+        return keep
+
+    def _cap_run(self, toks, i: int, taken: set[int]) -> int:
+        """End index of a run of capitalized name tokens starting at ``i`` (``i`` when none)."""
+        j = i
+        while j < len(toks) and j - i < 5 and j not in taken:
+            t = toks[j]
+            if _is_cap(t.text) and t.norm not in self.stop and t.norm not in self.articles and t.norm not in self.of_words:
+                j += 1
+            elif j > i and t.norm in self.particles and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
+                j += 1
+            elif j > i and t.text in {"-", "‐"} and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
+                j += 1
+            else:
+                break
+        return j
+
+    def _add_people(self, sent: Sentence, units: list[Unit], memory: DocumentMemory) -> list[Unit]:
+        toks = sent.tokens
+        taken = {i for u in units for i in range(u.start, u.end)}
+        people: list[Unit] = []
+        titles = [u for u in units if u.kind in {"title", "former"}]
+        for t in titles:
+            # title [of X ...] [,] [Mr] Name
+            j = t.end
+            steps = 0
+            in_complement = False
+            while j < len(toks) and steps < 8:
+                n = toks[j].norm
+                if n in self.of_words or n in self.articles or (j in taken and any(u.start <= j < u.end and u.kind in COUNTRYISH | {"institution", "title", "demonym"} for u in units)):
+                    in_complement = n in self.of_words or in_complement
+                    j += 1
+                    steps += 1
+                    continue
+                if _is_cap(toks[j].text) and j not in taken and j > t.end and (toks[j - 1].norm in self.of_words or in_complement):
+                    in_complement = True  # "de Asuntos Exteriores"
+                    j += 1
+                    steps += 1
+                    continue
+                break
+            if in_complement and not (j < len(toks) and toks[j].text == ","):
+                continue  # "ministro de Asuntos Exteriores Juan" is too unsure without the comma
+            comma = j < len(toks) and toks[j].text == ","
+            if comma:
+                j += 1
+            while j < len(toks) and toks[j].norm.rstrip(".") in self.title_prefix:
+                j += 1
+                if j < len(toks) and toks[j].text == ".":
+                    j += 1
+            end = self._cap_run(toks, j, taken)
+            if end > j:
+                name = sent.text[toks[j].start - sent.start : toks[end - 1].end - sent.start]
+                people.append(Unit(j, end, "person", None, None, name))
+                taken |= set(range(j, end))
+        # Name, title  (apposition after the name) and names remembered from earlier sentences
+        i = 0
+        while i < len(toks):
+            if i in taken or not _is_cap(toks[i].text):
+                i += 1
+                continue
+            end = self._cap_run(toks, i, taken)
+            if end == i:
+                i += 1
+                continue
+            name = sent.text[toks[i].start - sent.start : toks[end - 1].end - sent.start]
+            from tidings.text import fold
+
+            key = fold(name)
+            last = fold(toks[end - 1].text)
+            known = memory.people.get(key) or memory.people.get(last)
+            appos = end < len(toks) - 1 and toks[end].text == "," and any(
+                u.start in (end + 1, end + 2) and u.kind in {"title", "former"} for u in units)
+            if known or appos:
+                if known and not appos:
+                    people.append(Unit(i, end, "person", known[1], known[2], known[0]))
+                else:
+                    people.append(Unit(i, end, "person", None, None, name))
+                taken |= set(range(i, end))
+            i = end
+        return sorted(units + people, key=lambda u: u.start)
+
+    def _add_known_people(self, sent, keys, units, memory) -> list[Unit]:
+        return units
+
+    # -- phrases ---------------------------------------------------------------------------------
+    def phrases(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory) -> list[ActorPhrase]:
+        """Actor phrases of a sentence, coded, with the document memory updated."""
+        toks = sent.tokens
+        units = [u for u in self.units(sent, keys, memory) if u.kind != "place"]
+        groups: list[list[Unit]] = []
+        for u in units:
+            if groups and self._attach(toks, groups[-1], u):
+                groups[-1].append(u)
+            else:
+                groups.append([u])
+        phrases = []
+        for g in groups:
+            ph = ActorPhrase(g[0].start, g[-1].end, g)
+            ph.actors = self._code(sent, ph, memory)
+            if ph.actors:
+                phrases.append(ph)
+        self._inherit(phrases, memory)
+        for ph in phrases:
+            for a in ph.actors:
+                if a.country:
+                    memory.countries[a.country] += 1
+                    if a.sector:
+                        memory.by_sector[a.sector] = a.country
+                if a.name and any(u.kind == "person" for u in ph.units):
+                    memory.remember_person(a.name, a.country, a.sector)
+        return phrases
+
+    def _attach(self, toks, group: list[Unit], u: Unit) -> bool:
+        prev = group[-1]
+        gap = range(prev.end, u.start)
+        if not gap:
+            return not (prev.kind in {"country", "igo", "org", "person"} and u.kind in {"country", "igo", "org", "person"}) or u.kind == "person" and prev.kind != "person"
+        words = [toks[i] for i in gap]
+        norms = [t.norm for t in words]
+        if len(words) > 6:
+            return False
+        has_sector = any(x.kind in {"title", "institution", "group", "former", "side"} for x in group)
+        if u.kind == "person" and all(n in self.of_words or n in self.articles or n == "," or n.rstrip(".") in self.title_prefix or _is_cap(t.text) for n, t in zip(norms, words)):
+            return any(x.kind in {"title", "former"} for x in group) or (
+                any(n in self.of_words for n in norms) and any(x.kind == "institution" for x in group))
+        if prev.kind == "person" and norms and norms[0] == "," and u.kind in {"title", "former", "institution"}:
+            return True
+        if all(n in self.of_words or n in self.articles or (_is_cap(t.text) and t.norm not in self.stop) for n, t in zip(norms, words)):
+            return any(n in self.of_words for n in norms) or u.kind in COUNTRYISH
+        if has_sector and u.kind in COUNTRYISH and prev.kind in COUNTRYISH and all(n in self.conj or n in self.articles or n in self.of_words or n == "," for n in norms):
+            return True
+        return False
+
+    def _code(self, sent: Sentence, ph: ActorPhrase, memory: DocumentMemory) -> list[Actor]:
+        units = ph.units
+        text = sent.text[sent.tokens[ph.start].start - sent.start : sent.tokens[ph.end - 1].end - sent.start]
+        s0, e0 = sent.tokens[ph.start].start, sent.tokens[ph.end - 1].end
+        countries: list[str] = []
+        for u in units:
+            if u.country and u.country not in countries:
+                countries.append(u.country)
+        sectors = [u.sector for u in units if u.sector]
+        sector = min(sectors, key=lambda s: _SECTOR_RANK.get(s, 5)) if sectors else None
+        former = any(u.kind == "former" for u in units)
+        if former:
+            sector = "ELI"
+        person = next((u for u in units if u.kind == "person"), None)
+        name = person.name if person else next((u.name for u in units if u.name), None)
+        if person and (not countries) and person.country:
+            countries = [person.country]
+        if not countries and not sector:
+            return []
+        if not countries:
+            return [Actor(text=text, name=name, country=None, sector=sector, start=s0, end=e0)]
+        igo_only = all(u.kind == "igo" for u in units if u.country)
+        out = []
+        for c in countries:
+            sec = sector
+            if c in {"UNO", "EUR", "IGO", "NGO"} and (igo_only or not sec):
+                sec = "IGO" if c != "NGO" else "NGO"
+            out.append(Actor(text=text, name=name, country=c, sector=sec, start=s0, end=e0))
+        return out
+
+    def _inherit(self, phrases: list[ActorPhrase], memory: DocumentMemory) -> None:
+        """Give a country to actors that lack one: from the phrase just before in the sentence when
+        it names the same kind of body (la delegación azerbaiyana ... por el viceministro X), else
+        from the last body of that sector in the article."""
+        for k, ph in enumerate(phrases):
+            for a in ph.actors:
+                if a.country:
+                    continue
+                donor = None
+                for prev in reversed(phrases[:k]):
+                    if prev.countries and ph.start - prev.end <= 12 and all(
+                            (x.sector in (None, a.sector) or a.sector in (None, "GOV", "ELI")) for x in prev.actors):
+                        donor = prev.countries[0]
+                        break
+                    if prev.countries:
+                        break
+                if donor is None and a.sector and a.sector in memory.by_sector and a.sector not in {"CVL", "UAF", "CRM"}:
+                    donor = memory.by_sector[a.sector]
+                if donor:
+                    a.country = donor
+
+
+@lru_cache(maxsize=64)
+def recognizer_for(pack_key: tuple[str, tuple[str, ...]]) -> ActorRecognizer:
+    """Cached recognizer for (lang, extra lexicon dirs)."""
+    from tidings.lexicon import load_pack
+
+    return ActorRecognizer(load_pack(pack_key[0], pack_key[1]))

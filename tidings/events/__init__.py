@@ -1,0 +1,272 @@
+"""Triggers, linking and modality: from a sentence's actor phrases to event candidates.
+
+For each trigger found by the language pack's ``events.tsv`` the linker picks, within the
+trigger's clause:
+
+* the **actor**: the party on the subject side (the nearest actor phrase before the trigger, with
+  any phrases coordinated to it), or the party after the trigger in verb-first order;
+* the **recipient**: the first party after the trigger (skipping the agent of a passive);
+* **passive voice** (an auxiliary before the trigger, or an agent preposition after it: ``fue
+  atacado por``, ``was attacked by``) swaps the two;
+* **symmetric frames** (``entre A y B``, ``between A and B``, ``A and B held talks``) put every party
+  among the actors with no recipient, as the PLOVER manual does for compound and reciprocal actors;
+* **modality** from cues of ``frames.tsv``: negation, future, hypothetical, denial and attribution.
+  PLOVER's rules for announced acts apply: a future CONSULT, SUPPORT, COOPERATE or AID is AGREE, a
+  future RETREAT is CONCEDE, a future ASSAULT or COERCE is THREATEN (PLOVER manual, event types).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.actors import ActorPhrase
+from tidings.lexicon import EventEntry, LanguagePack
+from tidings.records import Actor, Sentence
+from tidings.text.matcher import Matcher, longest_non_overlapping
+
+FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+             "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+@dataclass
+class EventCandidate:
+    """A trigger with its linked parties, before codes, date and place are resolved.
+
+    ``trigger`` is a token span ``[t_start, t_end)`` of ``sentence``; ``modality`` one of
+    asserted|negated|hypothetical|future|claimed.
+    """
+
+    sentence: Sentence
+    t_start: int
+    t_end: int
+    entry: EventEntry
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    confidence: float = 0.5
+    notes: list[str] = field(default_factory=list)
+
+
+class EventLinker:
+    """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        from tidings.text import tokenize
+
+        self.lang = pack.lang
+        self.matcher = Matcher()
+        for e in pack.events:
+            self.matcher.add(e.words, e)
+            if not any("*" in w or w == ".." for w in e.words):
+                lem = tuple(t.lemma for t in tokenize(e.text, pack.lang))
+                if lem and lem != e.words:
+                    self.matcher.add(lem, e)
+        self.frames = Matcher()
+        for f in pack.frames:
+            if f.kind not in {"clitic_prefix", "future_suffix"}:
+                self.frames.add(f.words, f)
+        self.future_suffix = tuple(" ".join(f.words) for f in pack.frame_values("future_suffix"))
+        self.conj = pack.frame_words("conj")
+        self.articles = pack.frame_words("article")
+        self.of_words = pack.frame_words("of")
+
+    def _cues(self, keys):
+        cues: dict[str, list[tuple[int, int, str | None]]] = {}
+        for m in self.frames.find(keys):
+            cues.setdefault(m.payload.kind, []).append((m.start, m.end, m.payload.value))
+        return cues
+
+    def candidates(self, sent: Sentence, keys: list[tuple[str, ...]], phrases: list[ActorPhrase]) -> list[EventCandidate]:
+        """Event candidates of one sentence (any modality; the caller filters)."""
+        triggers = longest_non_overlapping(self.matcher.find(keys))
+        if not triggers:
+            return []
+        cues = self._cues(keys)
+        toks = sent.tokens
+        n = len(toks)
+        breaks = sorted({s for s, _, _ in cues.get("clause_break", [])} | {i for i, t in enumerate(toks) if t.text in {";", ":", "—", "–"} and 0 < i < n - 1})
+        out = []
+        accuse_before = []
+        self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
+        phrase_tokens = {i for p in phrases for i in range(p.start, p.end)}
+        for m in triggers:
+            entry: EventEntry = m.payload
+            if m.start in phrase_tokens and m.end - m.start == 1 and "noun" not in entry.flags:
+                continue  # the trigger word is part of an actor name ("Liberation Army")
+            ts, te = m.start, m.end
+            left_b = max([b for b in breaks if b < ts] + [-1]) + 1
+            right_b = min([b for b in breaks if b >= te] + [n])
+            cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
+            self._link(cand, phrases, cues, left_b, right_b, toks)
+            self._modality(cand, cues, toks, left_b, accuse_before)
+            if entry.type == "ACCUSE":
+                accuse_before.append(ts)
+            out.append(cand)
+        return out
+
+    # -- linking ---------------------------------------------------------------------------------
+    def _group(self, phrases: list[ActorPhrase], k: int, toks, direction: int) -> list[int]:
+        """Indices of phrases coordinated with phrase ``k`` (``A, B y C``), walking in ``direction``."""
+        idx = [k]
+        j = k
+        while 0 <= j + direction < len(phrases):
+            a, b = (phrases[j + direction], phrases[j]) if direction < 0 else (phrases[j], phrases[j + direction])
+            between = [t.norm for t in toks[a.end:b.start]]
+            if between and all(w in self.conj or w == "," or w in self.articles for w in between) and any(w in self.conj or w == "," for w in between):
+                j += direction
+                idx.append(j)
+            else:
+                break
+        return sorted(idx)
+
+    def _link(self, c: EventCandidate, phrases, cues, lb: int, rb: int, toks) -> None:
+        ts, te = c.t_start, c.t_end
+        flags = c.entry.flags
+        left = [k for k, p in enumerate(phrases) if p.end <= ts and p.start >= lb]
+        right = [k for k, p in enumerate(phrases) if p.start >= te and p.end <= rb]
+        agent_preps = {s for s, _, _ in cues.get("agent_prep", [])}
+        passive_aux = [s for s, _, _ in cues.get("passive_aux", []) if ts - 4 <= s < ts]
+        between = [s for s, _, _ in cues.get("between", []) if te <= s <= te + 3]
+        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
+
+        def actors_of(ks):
+            out = []
+            for k in ks:
+                out.extend(phrases[k].actors)
+            return out
+
+        # the agent of a passive: a phrase right after an agent preposition
+        agent = None
+        for k in right:
+            p = phrases[k]
+            if any(s in agent_preps for s in range(max(te, p.start - 3), p.start)):
+                agent = k
+                break
+        passive = bool(passive_aux) or (agent is not None and agent == (right[0] if right else None) and phrases[agent].start - te <= 4)
+        if passive and agent is not None:
+            c.actors = actors_of(self._group(phrases, agent, toks, +1))
+            if left:
+                c.recipients = actors_of(self._group(phrases, left[-1], toks, -1))
+            c.notes.append("passive")
+            c.confidence = 0.65
+            return
+        if passive and agent is None:
+            # "4 people were arrested": recipient only, actor unnamed
+            if left:
+                c.recipients = actors_of(self._group(phrases, left[-1], toks, -1))
+            c.notes.append("passive-no-agent")
+            c.confidence = 0.45
+            return
+        # symmetric frame after the trigger: "consultas entre A y B", "talks between A and B"
+        if between and right:
+            first = next((k for k in right if phrases[k].start > between[0]), None)
+            if first is not None:
+                group = self._group(phrases, first, toks, +1)
+                acts = actors_of(group)
+                if len({a.country for a in acts}) >= 2 or len(acts) >= 2:
+                    c.actors = acts
+                    c.notes.append("between")
+                    c.confidence = 0.75
+                    return
+        if "noun" in flags:
+            self._link_noun(c, phrases, left, right, toks, cues)
+            return
+        subj = self._group(phrases, left[-1], toks, -1) if left else []
+        if subj:
+            c.actors = actors_of(subj)
+            c.confidence = 0.7
+            rest = [k for k in right]
+        elif right:
+            # verb-first order ("dijo el ministro", "сообщило Минобороны") or a noun trigger's party
+            first = right[0]
+            if first in rprep or any(s in rprep for s in range(te, phrases[first].start)):
+                c.recipients = actors_of(self._group(phrases, first, toks, +1))
+                c.confidence = 0.45
+                return
+            grp = self._group(phrases, first, toks, +1)
+            c.actors = actors_of(grp)
+            c.confidence = 0.55
+            rest = [k for k in right if k not in grp]
+        else:
+            rest = []
+            # no party in the clause: the speaker of the sentence before the clause break
+            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb]
+            if outer:
+                c.actors = actors_of(self._group(phrases, outer[-1], toks, -1))
+                c.confidence = 0.45
+        if "self" in flags:
+            rest = []
+        if rest:
+            first = rest[0]
+            grp = self._group(phrases, first, toks, +1)
+            recips = actors_of(grp)
+            actor_keys = {(a.country, a.sector, a.start) for a in c.actors}
+            recips = [r for r in recips if (r.country, r.sector, r.start) not in actor_keys]
+            c.recipients = recips
+            c.confidence += 0.1
+        if "host" in flags and c.recipients:
+            c.actors, c.recipients = c.recipients, c.actors
+            c.mode = c.mode or "visit"
+        if ("symmetric" in flags or c.event_type in SYMMETRIC_TYPES) and not c.recipients and len(c.actors) >= 2:
+            c.notes.append("compound")
+        elif "symmetric" in flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.actors = c.actors + c.recipients
+            c.recipients = []
+            c.notes.append("symmetric")
+
+    def _link_noun(self, c: EventCandidate, phrases, left, right, toks, cues) -> None:
+        """A noun trigger ("talks", "el ataque", "protestas"): its parties are a subject right before
+        it (light verb: "A and B held talks"), an of/by phrase after it ("el ataque del Hamas") and a
+        recipient-preposition phrase after it ("contra Ucrania", "with X")."""
+        ts, te = c.t_start, c.t_end
+        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
+        agent = {s for s, _, _ in cues.get("agent_prep", [])}
+        if left and ts - phrases[left[-1]].end <= 3 and not any(
+                phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
+            c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
+            c.confidence = 0.6
+        for k in right:
+            p = phrases[k]
+            gap = range(te, p.start)
+            if len(gap) > 4:
+                break
+            before = [toks[i].norm for i in gap]
+            grp = self._group(phrases, k, toks, +1)
+            acts = [a for j in grp for a in phrases[j].actors]
+            if any(i in rprep for i in gap) and not c.recipients:
+                c.recipients = acts
+            elif (any(w in self.of_words for w in before) or any(i in agent for i in gap)) and not c.actors:
+                c.actors = acts
+                c.confidence = 0.6
+            else:
+                break
+            te = phrases[grp[-1]].end
+        if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.actors, c.recipients = c.actors + c.recipients, []
+
+    # -- modality --------------------------------------------------------------------------------
+    def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[int]) -> None:
+        ts = c.t_start
+        near = lambda kind, width: any(max(lb, ts - width) <= s < ts or c.t_start <= s < c.t_end for s, _, _ in cues.get(kind, []))
+        trig_norm = toks[c.t_end - 1].norm
+        future = near("future", 4) or any(trig_norm.endswith(suf) for suf in self.future_suffix)
+        if any(s < ts for s, _, _ in cues.get("deny", [])) or near("negation", 4):
+            c.modality = "negated"
+        elif near("hypothetical", 12) or near("modal", 3):
+            c.modality = "hypothetical"
+        elif future:
+            new = FUTURE_TO.get(c.event_type)
+            if new:
+                c.notes.append(f"future {c.event_type} -> {new}")
+                c.event_type, c.mode, c.cameo = new, None, None
+            else:
+                c.modality = "future"
+        if c.modality == "asserted":
+            if accuse_before and c.event_type not in {"ACCUSE"}:
+                c.modality = "claimed"
+                c.notes.append("alleged in an accusation")
+            elif cues.get("claim"):
+                c.modality = "claimed"

@@ -1,0 +1,307 @@
+"""Language packs: the per-language data the coder reads (DESIGN: "Language knowledge is data").
+
+A pack is a folder ``tidings/lang/<iso639-1>/`` of tab-separated files, each with a header line;
+blank lines and lines starting with ``#`` are ignored.  The coder reads three of them:
+
+``events.tsv``  ``pattern  type  mode  cameo  flags``
+    A trigger word or phrase -> PLOVER type (PLOVER manual), optional PLOVER mode, CAMEO code
+    (CAMEO codebook; empty = the ontology's default for the type and mode) and flags
+    (comma-separated, see ``EVENT_FLAGS``).
+``actors.tsv``  ``pattern  kind  country  sector  flags``
+    Names, demonyms, capitals, organizations, institutions, titles and group nouns -> an ISO 3166-1
+    alpha-3 country (or a PLOVER non-state code such as ``IGO``/``UNO``/``EUR``) and/or a PLOVER
+    sector.  ``kind`` is one of ``ACTOR_KINDS``.
+``frames.tsv``  ``kind  pattern  value``
+    Closed-class cues for linking and modality: negation, future, passive auxiliaries, agent and
+    recipient prepositions, coordination, clause breaks, attribution, clitic prefixes (``FRAME_KINDS``).
+
+Pattern syntax (events, actors, frames): words separated by spaces, matched against each token's
+folded surface form or lemma (see ``tidings.text.fold``); patterns are also lemmatized when loaded,
+so either form may be written.  ``word*`` matches any token starting with ``word`` (at least three
+characters before the star), ``*word`` any token ending with it (German compounds: ``*minister``),
+and ``..`` stands for a gap of zero to three tokens.
+
+Users extend or override a pack with ``--lexicon DIR`` (``DIR/<lang>/events.tsv`` ...): an entry with
+the same pattern (and kind, for frames) replaces the packaged one, and a type or kind of ``-``
+removes it.  Every problem is reported as ``LexiconError("path:line: message")``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+EVENT_COLUMNS = ("pattern", "type", "mode", "cameo", "flags")
+ACTOR_COLUMNS = ("pattern", "kind", "country", "sector", "flags")
+FRAME_COLUMNS = ("kind", "pattern", "value")
+
+EVENT_FLAGS = {
+    "symmetric",  # all parties are actors (talks between A and B), PLOVER compound-actor convention
+    "host",  # subject hosts the object (received X): the object is the visitor = actor
+    "noun",  # the trigger is a noun: needs an actor in an attached phrase (of/de/between, A-B)
+    "weak",  # ambiguous trigger: coded only with both an actor and a recipient found
+    "report",  # a speech verb that makes the following clause a claim (said, dijo)
+    "deny",  # a denial verb: the embedded event is negated (denied, negó)
+    "self",  # no recipient: the actor acts on itself (resigned)
+}
+ACTOR_KINDS = {
+    "country",  # a name or short form of a country (EE.UU.)
+    "demonym",  # an adjective or demonym (azerbaiyano, Tajik)
+    "capital",  # a capital used for its government (Moscú dijo)
+    "igo",  # an international organization
+    "org",  # a named organization with a country and sector (Hamas, OFAC)
+    "person",  # a named person with a country and sector (as of the lexicon's date)
+    "title",  # a title or office held by a person (minister, president)
+    "institution",  # a body (ministry, parliament, army)
+    "group",  # a group noun (protesters, rebels, gunmen)
+    "former",  # a word that makes the following title former (ex-, former): sector ELI
+    "side",  # "the Tajik side", "la parte tayika": country + GOV
+}
+FRAME_KINDS = {
+    "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
+    "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
+    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny",
+}
+PLOVER_SECTORS = {
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
+    "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "INS",
+}
+NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"}
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+
+
+class LexiconError(ValueError):
+    """A problem in a language pack file; the message is ``path:line: problem``."""
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """A trigger: ``words`` are folded pattern words; ``cameo`` may be empty (ontology default)."""
+
+    words: tuple[str, ...]
+    type: str
+    mode: str | None
+    cameo: str | None
+    flags: frozenset[str]
+    where: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """An actor pattern: ``country`` ISO3/non-state code or None, ``sector`` PLOVER sector or None."""
+
+    words: tuple[str, ...]
+    kind: str
+    country: str | None
+    sector: str | None
+    flags: frozenset[str]
+    where: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class FrameEntry:
+    """A closed-class cue (``kind`` in FRAME_KINDS) with an optional value."""
+
+    kind: str
+    words: tuple[str, ...]
+    value: str | None
+    where: str
+
+
+@dataclass
+class LanguagePack:
+    """All the data the coder has for one language (merged from the package and ``--lexicon`` dirs)."""
+
+    lang: str
+    events: list[EventEntry] = field(default_factory=list)
+    actors: list[ActorEntry] = field(default_factory=list)
+    frames: list[FrameEntry] = field(default_factory=list)
+
+    def frame_words(self, kind: str) -> set[str]:
+        """Single-word cues of ``kind`` as a set of folded words."""
+        return {" ".join(f.words) for f in self.frames if f.kind == kind}
+
+    def frame_values(self, kind: str) -> list[FrameEntry]:
+        return [f for f in self.frames if f.kind == kind]
+
+
+def _rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) of a TSV file, checking its header against ``columns``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}:1: not UTF-8 ({exc.reason})") from None
+    header_seen = False
+    for no, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.rstrip("\n").split("\t")]
+        if not header_seen:
+            if tuple(cells[: len(columns)]) != tuple(columns):
+                raise LexiconError(f"{path}:{no}: header must be {' | '.join(columns)} (tab-separated), got {' | '.join(cells)}")
+            header_seen = True
+            continue
+        if len(cells) > len(columns):
+            raise LexiconError(f"{path}:{no}: {len(cells)} columns, expected at most {len(columns)}")
+        cells += [""] * (len(columns) - len(cells))
+        yield no, dict(zip(columns, cells))
+
+
+def _pattern_words(raw: str, where: str) -> tuple[str, ...]:
+    from tidings.text import fold, tokenize
+
+    if not raw:
+        raise LexiconError(f"{where}: empty pattern")
+    words = []
+    for part in raw.split():
+        if part == "..":
+            words.append("..")
+            continue
+        star_end, star_start = part.endswith("*"), part.startswith("*")
+        core = part.strip("*")
+        if (star_end or star_start) and len(core) < 3:
+            raise LexiconError(f"{where}: wildcard '{part}' needs at least 3 letters")
+        # a pattern word is cut like text is, so "EE.UU." or "l'armée" match their tokens
+        pieces = [t.norm for t in tokenize(core, "xx")] if not (star_end or star_start) else [fold(core)]
+        if not pieces:
+            raise LexiconError(f"{where}: pattern word '{part}' has no letters")
+        if star_end:
+            pieces[-1] += "*"
+        if star_start:
+            pieces[0] = "*" + pieces[0]
+        words.extend(pieces)
+    if words[0] == ".." or words[-1] == "..":
+        raise LexiconError(f"{where}: a pattern cannot start or end with a gap")
+    return tuple(words)
+
+
+def _valid_country(code: str) -> bool:
+    if code in NONSTATE:
+        return True
+    if not _ISO3_RE.match(code):
+        return False
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None or code in {"PSE", "XKX"}
+
+
+def _load_events(path: Path, pack: LanguagePack, types: set[str]) -> None:
+    merged = {e.words: e for e in pack.events}
+    for no, row in _rows(path, EVENT_COLUMNS):
+        where = f"{path}:{no}"
+        words = _pattern_words(row["pattern"], where)
+        if row["type"] == "-":
+            merged.pop(words, None)
+            continue
+        if row["type"] not in types:
+            raise LexiconError(f"{where}: unknown PLOVER type '{row['type']}'")
+        cameo = row["cameo"] or None
+        if cameo and not re.match(r"^\d{3,4}$", cameo):
+            raise LexiconError(f"{where}: CAMEO code '{cameo}' must be 3 or 4 digits")
+        flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
+        bad = flags - EVENT_FLAGS
+        if bad:
+            raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(EVENT_FLAGS))}")
+        merged[words] = EventEntry(words, row["type"], row["mode"] or None, cameo, flags, where, row["pattern"])
+    pack.events = list(merged.values())
+
+
+def _load_actors(path: Path, pack: LanguagePack) -> None:
+    merged = {(e.words, e.kind): e for e in pack.actors}
+    for no, row in _rows(path, ACTOR_COLUMNS):
+        where = f"{path}:{no}"
+        words = _pattern_words(row["pattern"], where)
+        kind = row["kind"]
+        if kind == "-":
+            for key in [k for k in merged if k[0] == words]:
+                merged.pop(key)
+            continue
+        if kind not in ACTOR_KINDS:
+            raise LexiconError(f"{where}: unknown actor kind '{kind}'; known: {', '.join(sorted(ACTOR_KINDS))}")
+        country = row["country"] or None
+        if country and not _valid_country(country):
+            raise LexiconError(f"{where}: '{country}' is not an ISO 3166-1 alpha-3 code or a PLOVER non-state code")
+        sector = row["sector"] or None
+        if sector and sector not in PLOVER_SECTORS:
+            raise LexiconError(f"{where}: unknown PLOVER sector '{sector}'")
+        if kind in {"country", "demonym", "capital", "side"} and not country:
+            raise LexiconError(f"{where}: a {kind} entry needs a country")
+        flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
+        merged[(words, kind)] = ActorEntry(words, kind, country, sector, flags, where, row["pattern"])
+    pack.actors = list(merged.values())
+
+
+def _load_frames(path: Path, pack: LanguagePack) -> None:
+    merged = {(f.kind, f.words): f for f in pack.frames}
+    for no, row in _rows(path, FRAME_COLUMNS):
+        where = f"{path}:{no}"
+        kind = row["kind"]
+        if kind.startswith("-"):
+            merged.pop((kind[1:], _pattern_words(row["pattern"], where)), None)
+            continue
+        if kind not in FRAME_KINDS:
+            raise LexiconError(f"{where}: unknown frame kind '{kind}'; known: {', '.join(sorted(FRAME_KINDS))}")
+        if kind in {"clitic_prefix", "future_suffix"}:
+            words = (row["pattern"].strip(),)
+            if not words[0]:
+                raise LexiconError(f"{where}: empty pattern")
+        else:
+            words = _pattern_words(row["pattern"], where)
+        merged[(kind, words)] = FrameEntry(kind, words, row["value"] or None, where)
+    pack.frames = list(merged.values())
+
+
+def available_languages(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
+    """ISO 639-1 codes of every language with an ``events.tsv`` in the package or ``extra_dirs``."""
+    langs = {p.parent.name for p in LANG_DIR.glob("*/events.tsv")}
+    for d in extra_dirs:
+        langs |= {p.parent.name for p in Path(d).glob("*/events.tsv")}
+    return sorted(langs)
+
+
+def load_pack(lang: str, extra_dirs: Sequence[str | Path] = ()) -> LanguagePack:
+    """Load and validate the pack for ``lang``, then apply each of ``extra_dirs`` in order.
+
+    Raises ``LexiconError`` (``path:line: message``) on any problem, and when no directory has
+    data for ``lang``.
+    """
+    return _load_pack_cached(lang, tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=64)
+def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
+    from tidings.ontology import load_ontology
+
+    types = set(load_ontology().plover_types)
+    pack = LanguagePack(lang)
+    found = False
+    for base in (LANG_DIR, *map(Path, extra_dirs)):
+        d = base / lang
+        if not d.is_dir():
+            continue
+        for name, loader in (("events.tsv", lambda p: _load_events(p, pack, types)),
+                             ("actors.tsv", lambda p: _load_actors(p, pack)),
+                             ("frames.tsv", lambda p: _load_frames(p, pack))):
+            if (d / name).is_file():
+                loader(d / name)
+                found = True
+    if not found:
+        raise LexiconError(f"{LANG_DIR / lang}:0: no language pack for '{lang}'")
+    return pack
+
+
+def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
+    """Load every pack; return the list of problems (``path:line: message``), empty when all are valid."""
+    problems = []
+    for lang in available_languages(extra_dirs):
+        try:
+            _load_pack_cached.__wrapped__(lang, tuple(str(d) for d in extra_dirs))
+        except LexiconError as exc:
+            problems.append(str(exc))
+    return problems

@@ -1,0 +1,304 @@
+"""The ``Coder``: runs the pipeline stages in order and holds the loaded resources.
+
+    RawDocument --clean--> Article --segment--> Sentence[] --recognize--> actor phrases
+      --link--> EventCandidate[] --resolve--> Event[] --dedup (per sentence, per article)--> Event[]
+
+Resources (language packs, matchers, ontology) load lazily, once per language, and are cached on
+the ``Coder``; nothing is fetched from the network.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from tidings.actors import ActorRecognizer, DocumentMemory
+from tidings.events import EventCandidate, EventLinker
+from tidings.lexicon import LanguagePack, LexiconError, load_pack
+from tidings.records import Actor, Article, Event, RawDocument, Sentence, Trigger
+from tidings.text import segment
+from tidings.text.matcher import token_keys
+
+DEFAULT_MODALITIES = frozenset({"asserted", "claimed"})
+ALL_MODALITIES = frozenset({"asserted", "claimed", "negated", "hypothetical", "future"})
+# when one sentence gives the same parties several event types, the most specific act is kept
+_TYPE_PRIORITY = {
+    "ASSAULT": 0, "COERCE": 1, "SANCTION": 2, "MOBILIZE": 3, "PROTEST": 4, "RETREAT": 5, "AID": 6,
+    "COOPERATE": 7, "CONCEDE": 8, "THREATEN": 9, "REJECT": 10, "ACCUSE": 11, "REQUEST": 12,
+    "CONSULT": 13, "SUPPORT": 14, "AGREE": 15,
+}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI"}
+
+
+class DocumentError(ValueError):
+    """A document that cannot be coded; the message names the document and the reason."""
+
+
+@dataclass
+class _LangResources:
+    pack: LanguagePack
+    actors: ActorRecognizer
+    linker: EventLinker
+    clitics: tuple[str, ...]
+
+
+@dataclass
+class Coder:
+    """Codes documents into events.
+
+    ``lexicon_dirs``: extra language-pack folders (``DIR/<lang>/events.tsv`` ...) that extend or
+    override the packaged packs.  ``modalities``: which event modalities to return (default:
+    asserted and claimed; negated, hypothetical and future events are dropped unless asked for).
+    ``default_lang``: language used when detection fails or finds an unsupported language.
+    """
+
+    lexicon_dirs: Sequence[str | Path] = ()
+    modalities: frozenset[str] = DEFAULT_MODALITIES
+    default_lang: str = "en"
+    _res: dict[str, _LangResources] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        from tidings.ontology import load_ontology
+
+        self.ontology = load_ontology()
+        self.lexicon_dirs = tuple(str(d) for d in self.lexicon_dirs)
+
+    # -- resources -------------------------------------------------------------------------------
+    def resources(self, lang: str) -> _LangResources:
+        """The loaded pack, recognizer and linker for ``lang`` (loaded on first use).
+
+        Raises ``LexiconError`` for a language without a pack."""
+        res = self._res.get(lang)
+        if res is None:
+            pack = load_pack(lang, self.lexicon_dirs)
+            clitics = tuple(sorted((" ".join(f.words) for f in pack.frame_values("clitic_prefix")), key=len, reverse=True))
+            res = _LangResources(pack, ActorRecognizer(pack), EventLinker(pack), clitics)
+            self._res[lang] = res
+        return res
+
+    def supported(self, lang: str) -> bool:
+        try:
+            self.resources(lang)
+            return True
+        except LexiconError:
+            return False
+
+    # -- stages ----------------------------------------------------------------------------------
+    def clean(self, raw: RawDocument) -> Article:
+        """RawDocument -> Article (chrome, title, dateline, trailer, published, language)."""
+        from tidings.clean import clean
+
+        return clean(raw)
+
+    def code_document(self, raw: RawDocument) -> tuple[Article, list[Event]]:
+        """Clean and code one document.  Raises ``DocumentError`` (a ValueError) for a bad one."""
+        try:
+            article = self.clean(raw)
+        except ValueError as exc:
+            raise DocumentError(f"{raw.source or raw.doc_id}: {exc}") from None
+        return article, self.code_article(article)
+
+    def code_article(self, article: Article) -> list[Event]:
+        """Code a cleaned article: a list of events in text order (after per-article dedup)."""
+        lang = article.language if self.supported(article.language or "") else self.default_lang
+        res = self.resources(lang)
+        sentences = segment(article.text, lang)
+        memory = DocumentMemory()
+        if article.dateline and article.dateline.country:
+            memory.countries[article.dateline.country] += 1
+        candidates: list[tuple[Sentence, EventCandidate]] = []
+        for sent in sentences:
+            if not sent.tokens:
+                continue
+            keys = [token_keys(t, res.clitics) for t in sent.tokens]
+            phrases = res.actors.phrases(sent, keys, memory)
+            for cand in res.linker.candidates(sent, keys, phrases):
+                candidates.append((sent, cand))
+        published = _published_date(article)
+        dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
+        events = []
+        for sent, cand in candidates:
+            ev = self._resolve(article, lang, sent, cand, memory, published, dateline_date)
+            if ev is not None:
+                events.append(ev)
+        events = _dedup_article(_dedup_sentence(events))
+        _name_people(events, memory)
+        return events
+
+    def _resolve(self, article: Article, lang: str, sent: Sentence, cand: EventCandidate, memory: DocumentMemory,
+                 published: dt.date | None, dateline_date: dt.date | None) -> Event | None:
+        if cand.modality not in self.modalities:
+            return None
+        actors = [_copy(a) for a in cand.actors]
+        recipients = [_copy(a) for a in cand.recipients]
+        confidence = cand.confidence
+        home = memory.home_country()
+        for a in actors + recipients:
+            if a.country is None and a.sector in _STATE_SECTORS and home:
+                a.country = home  # "the president", "police": the article's own country, inferred
+                confidence -= 0.1
+        coded = [a for a in actors + recipients if a.country or a.sector]
+        if not coded:
+            return None
+        if "weak" in cand.entry.flags and not (actors and recipients):
+            return None
+        if {a.code for a in actors} and {a.code for a in actors} == {r.code for r in recipients}:
+            recipients = []
+        ont = self.ontology
+        cameo = cand.cameo or ont.cameo_for(cand.event_type, cand.mode if cand.mode and ont.is_valid(cand.event_type, cand.mode) else None)
+        try:
+            code = ont.cameo(cameo)
+        except KeyError:
+            code = ont.cameo(ont.cameo_for(cand.event_type))
+        mode = cand.mode if cand.mode and ont.is_valid(cand.event_type, cand.mode) else None
+        _, _, contexts = ont.plover_of_cameo(code.code)
+        toks = sent.tokens
+        t0, t1 = toks[cand.t_start].start, toks[cand.t_end - 1].end
+        date = _date(sent, lang, t0, published, dateline_date)
+        location = _location(sent, lang, t0, memory, article)
+        return Event(
+            doc_id=article.doc_id,
+            event_type=cand.event_type,
+            cameo_code=code.code,
+            cameo_root=code.root,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            actors=actors,
+            recipients=recipients,
+            sentence_index=sent.index,
+            sentence=sent.text,
+            trigger=Trigger(article.text[t0:t1], t0, t1),
+            language=lang,
+            mode=mode,
+            contexts=list(contexts),
+            date=date[0],
+            date_precision=date[1],
+            date_source=date[2],
+            location=location,
+            modality=cand.modality,
+            confidence=max(0.05, min(0.99, confidence)),
+            article={"title": article.title, "url": article.url, "published": article.published,
+                     "source": article.source},
+        )
+
+    # -- conveniences ----------------------------------------------------------------------------
+    def code_text(self, text: str, *, doc_id: str = "text", lang: str | None = None,
+                  published: str | None = None, url: str | None = None) -> list[Event]:
+        """Code a plain-text article (chrome, dateline and trailer are cleaned as for files)."""
+        return self.code_document(RawDocument(doc_id, text=text, lang=lang, published=published, url=url, source=doc_id))[1]
+
+    def code_html(self, html: str, *, doc_id: str = "html", lang: str | None = None,
+                  published: str | None = None, url: str | None = None) -> list[Event]:
+        """Code an HTML page (body and metadata through trafilatura and htmldate)."""
+        return self.code_document(RawDocument(doc_id, html=html, lang=lang, published=published, url=url, source=doc_id))[1]
+
+
+def _copy(a: Actor) -> Actor:
+    return Actor(a.text, a.name, a.country, a.sector, a.start, a.end)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _published_date(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    from tidings.when import parse_published
+
+    p = parse_published(article.published)
+    return p.date() if p else None
+
+
+def _date(sent: Sentence, lang: str, trigger_start: int, published, dateline_date):
+    from tidings.when import resolve_event_date
+
+    r = resolve_event_date(sent.text, lang, published=published, dateline_date=dateline_date,
+                           trigger_offset=trigger_start - sent.start)
+    return r.date, r.precision, r.source
+
+
+def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMemory, article: Article):
+    try:
+        from tidings.where import event_location
+    except ImportError:  # pragma: no cover
+        return None
+    context = {c: float(n) for c, n in memory.countries.items()}
+    try:
+        return event_location(sent.text, sent.start, lang, trigger_start=trigger_start, country_context=context,
+                              dateline=article.dateline)
+    except Exception:  # a place that cannot be resolved never removes the event
+        return None
+
+
+def _name_people(events: list[Event], memory: DocumentMemory) -> None:
+    """Name the person behind a body where the article links exactly one person to its country and
+    sector ("consultations between the ministries of A and B ... A's delegation was headed by X")."""
+    by_code: dict[tuple, set[str]] = {}
+    for name, country, sector in memory.people.values():
+        if country and sector:
+            by_code.setdefault((country, sector), set()).add(name)
+    for ev in events:
+        for a in ev.actors + ev.recipients:
+            if a.name is None and a.country and a.sector:
+                names = by_code.get((a.country, a.sector), set())
+                if len(names) == 1:
+                    a.name = next(iter(names))
+
+
+def _party_key(actors: list[Actor]) -> frozenset:
+    return frozenset(a.country or a.sector or "?" for a in actors)
+
+
+def _dedup_sentence(events: list[Event]) -> list[Event]:
+    """One event per sentence and pair of parties: the most specific type wins (ties: the first)."""
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for ev in events:
+        key = (ev.sentence_index, _party_key(ev.actors) | _party_key(ev.recipients))
+        cur = best.get(key)
+        if cur is None:
+            best[key] = ev
+            order.append(key)
+        elif _TYPE_PRIORITY.get(ev.event_type, 99) < _TYPE_PRIORITY.get(cur.event_type, 99):
+            best[key] = ev
+    return [best[k] for k in order]
+
+
+def _dedup_article(events: list[Event]) -> list[Event]:
+    """One event per article for each (type, actor countries, recipient countries): the first
+    mention is kept (it usually carries the lead's wording and date)."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in events:
+        key = (ev.event_type, _party_key(ev.actors), _party_key(ev.recipients))
+        sym = (ev.event_type, _party_key(ev.actors) | _party_key(ev.recipients), "sym")
+        if key in seen or (not ev.recipients and sym in seen):
+            continue
+        seen.add(key)
+        seen.add(sym)
+        out.append(ev)
+    return out
+
+
+_DEFAULT: Coder | None = None
+
+
+def default_coder() -> Coder:
+    """A process-wide Coder with the packaged language packs."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Coder()
+    return _DEFAULT
+
+
+def iter_events(coder: Coder, docs: Iterable[RawDocument]) -> Iterable[tuple[Article, list[Event]]]:
+    """Code documents one after the other (a generator; errors propagate per document)."""
+    for raw in docs:
+        yield coder.code_document(raw)
