@@ -244,6 +244,8 @@ class _Pack:
         R["rel"] = (rf"{CLB}(?:(?P<rw>{_alt(words('relative_week'))})|(?P<rm>{_alt(words('relative_month'))})"
                     rf"|(?P<ry>{_alt(words('relative_year'))})){RB}")
         self.rx = [(name, re.compile(p, re.IGNORECASE)) for name, p in R.items()]
+        blocks = words("block")
+        self.block_rx = re.compile(rf"{LB}{_alt(blocks)}{RB}", re.IGNORECASE) if blocks else None
         self.clause_rx = re.compile(rf"{LB}{_alt(words('clause'))}(?=\W|$)|;|\s[-–—]\s", re.IGNORECASE)
 
 
@@ -472,6 +474,9 @@ def _find(text: str, lang: str, base: _dt.date | None) -> tuple[DateMention, ...
             if r is None:
                 continue
             cands.append((m.start(), m.end(), prio, r))
+    if p.block_rx is not None and cands:
+        blocked = [(b.start(), b.end()) for b in p.block_rx.finditer(norm)]
+        cands = [c for c in cands if not any(c[0] < be and bs < c[1] for bs, be in blocked)]
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, tuple]] = []
     for s, e, _, r in cands:
@@ -496,7 +501,19 @@ def find_dates(text: str, lang: str, base: _dt.date | None) -> list[DateMention]
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: text must be a str, got {type(text).__name__}")
-    return [copy.copy(m) for m in _find(text, lang, _as_date(base))]
+    return [copy.copy(m) for m in _find(text, _lang_code(lang), _as_date(base))]
+
+
+def _lang_code(lang: str) -> str:
+    """'es', 'ES', 'pt-BR', 'pt_BR' -> the primary subtag in lower case; ValueError naming the input."""
+    if not isinstance(lang, str) or not lang.strip():
+        raise ValueError(f"invalid language code {lang!r}: expected an ISO 639-1 code such as 'es'")
+    code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+    try:
+        _pack(code)
+    except ValueError as exc:
+        raise ValueError(f"language {lang!r}: {exc}") from None
+    return code
 
 
 # ---------------------------------------------------------------------------------------------
@@ -541,7 +558,7 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
     base = pub or dl
     mentions = find_dates(sentence, lang, base) if sentence else []
     if mentions:
-        p = _pack(lang)
+        p = _pack(_lang_code(lang))
         norm = _norm(sentence)
         for kind in ("explicit", "relative"):
             usable = [m for m in mentions if m.kind == kind
