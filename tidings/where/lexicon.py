@@ -1,0 +1,106 @@
+"""Per-language place knowledge read from ``tidings/lang/<xx>/places.tsv`` (format in that file's header).
+
+Adding a language is adding ``tidings/lang/<xx>/places.tsv``; nothing here names a language.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tidings.where.gazetteer import norm_key
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting")
+ROLES = ("in", "from", "by")
+
+
+class PlacesDataError(ValueError):
+    """A ``places.tsv`` row is malformed (message names the file and line)."""
+
+
+@dataclass
+class PlaceLexicon:
+    """The place knowledge of one language, all keys normalized with :func:`norm_key`.
+
+    ``preps``: preposition (possibly several words) -> role (``in``/``from``/``by``);
+    ``stop``: names never geocoded; ``aliases``: name -> list of targets (ISO3, GeoNames id as int, or
+    ISO 3166-2 code); ``clitics``: (prefix, role or None), longest first; ``suffixes``: (ending,
+    replacement) in file order; ``admin``: word -> ``before``/``after``/``both``; ``features``: nouns that
+    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``.
+    """
+
+    lang: str
+    preps: dict[str, str] = field(default_factory=dict)
+    stop: set[str] = field(default_factory=set)
+    aliases: dict[str, list[str | int]] = field(default_factory=dict)
+    clitics: list[tuple[str, str | None]] = field(default_factory=list)
+    suffixes: list[tuple[str, str]] = field(default_factory=list)
+    admin: dict[str, str] = field(default_factory=dict)
+    features: set[str] = field(default_factory=set)
+    joins: set[str] = field(default_factory=set)
+    nouns_capitalized: bool = False
+
+    @property
+    def max_prep_words(self) -> int:
+        return max((len(p.split()) for p in self.preps), default=1)
+
+
+def _parse(path: Path, lang: str) -> PlaceLexicon:
+    lex = PlaceLexicon(lang)
+    header_seen = False
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cols[0].strip() == "kind":
+                continue
+        kind = cols[0].strip()
+        form = cols[1].strip() if len(cols) > 1 else ""
+        value = cols[2].strip() if len(cols) > 2 else ""
+        if kind not in KINDS or not form:
+            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, got {line!r}")
+        key = norm_key(form)
+        if kind == "prep":
+            if value not in ROLES:
+                raise PlacesDataError(f"{path}:{lineno}: prep role must be one of {ROLES}, got {value!r}")
+            lex.preps[key] = value
+        elif kind == "stop":
+            lex.stop.add(key)
+        elif kind == "alias":
+            if not value:
+                raise PlacesDataError(f"{path}:{lineno}: alias {form!r} needs a target (ISO3, GeoNames id, ISO 3166-2)")
+            lex.aliases.setdefault(key, []).append(int(value) if value.isdigit() else value)
+        elif kind == "clitic":
+            lex.clitics.append((key, value or None))
+        elif kind == "suffix":
+            lex.suffixes.append((key, norm_key(value) if value else ""))
+        elif kind == "admin":
+            lex.admin[key] = value or "both"
+        elif kind == "feature":
+            lex.features.add(key)
+        elif kind == "join":
+            lex.joins.add(key)
+        elif kind == "setting" and form == "nouns_capitalized":
+            lex.nouns_capitalized = value.lower() in ("yes", "true", "1")
+    lex.clitics.sort(key=lambda c: -len(c[0]))
+    return lex
+
+
+@functools.lru_cache(maxsize=None)
+def get_lexicon(lang: str | None) -> PlaceLexicon:
+    """The :class:`PlaceLexicon` of ISO 639-1 ``lang`` (cached). A language without a ``places.tsv``
+    (or ``None``) gets an empty lexicon: places are then found by capitalization and the gazetteer only.
+
+    Raises :class:`PlacesDataError` when the file is malformed.
+    """
+    if not lang:
+        return PlaceLexicon("")
+    lang = lang.lower().split("-")[0].split("_")[0]
+    path = LANG_DIR / lang / "places.tsv"
+    if not path.is_file():
+        return PlaceLexicon(lang)
+    return _parse(path, lang)
