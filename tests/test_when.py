@@ -241,6 +241,23 @@ def test_future_explicit_date_and_next_weekday_are_not_event_dates():
     assert (r.date, r.source, r.mention) == ("2024-03-14", "published", None)
 
 
+def test_background_year_far_from_trigger_is_skipped():
+    s = ("UN envoys praised the president for rebuilding schools, clinics and roads and the agency office "
+         "which was bombed in 2011.")
+    r = resolve_event_date(s, "en", published=dt.date(2020, 8, 25), trigger_offset=trig(s, "praised"))
+    assert (r.date, r.source) == ("2020-08-25", "published")
+    s = "The regime fell in 2011, the report said."
+    r = resolve_event_date(s, "en", published=dt.date(2020, 8, 25), trigger_offset=trig(s, "fell"))
+    assert (r.date, r.precision, r.source) == ("2011", "year", "explicit")
+
+
+def test_string_dates_are_accepted_and_bad_ones_named():
+    r = resolve_event_date("Ayer hubo protestas.", "es", published="2024-03-14T10:00:00Z")
+    assert r.date == "2024-03-13"
+    with pytest.raises(ValueError, match="'14 de marzo'"):
+        resolve_event_date("Ayer hubo protestas.", "es", published="14 de marzo")
+
+
 def test_fallbacks():
     s = "Protesters gathered outside parliament."
     assert resolve_event_date(s, "en", published=THU, dateline_date=dt.date(2024, 3, 13)) == \

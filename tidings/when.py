@@ -42,6 +42,9 @@ LANG_DIR = Path(__file__).resolve().parent / "lang"
 _PENALTY_BEFORE = 40   # marker between an earlier mention and the trigger: the trigger sits in another clause
 _PENALTY_AFTER = 10    # marker between the trigger and a later mention
 _PENALTY_HARD = 60     # ';' or a dash between them (both directions)
+# A bare year ("in 2011") far from the trigger is background ("the office attacked in 2011"), not the
+# event's date: with a known trigger it is used only within this (penalized) distance.
+_YEAR_MAX_DISTANCE = 40
 
 
 @dataclass
@@ -292,6 +295,11 @@ def _as_date(d) -> _dt.date | None:
         return d.date()
     if isinstance(d, _dt.date):
         return d
+    if isinstance(d, str):
+        parsed = parse_published(d)
+        if parsed is None:
+            raise ValueError(f"unparsable date {d!r}: expected ISO 'YYYY-MM-DD' or a datetime.date")
+        return parsed.date()
     raise TypeError(f"expected a datetime.date or None, got {type(d).__name__}: {d!r}")
 
 
@@ -550,9 +558,11 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
     against the base date (``published``, else ``dateline_date``), nearest the trigger, never after the
     base; (3) ``dateline_date``; (4) ``published``.  Nearness counts characters plus a penalty for each
     clause marker (``dates.tsv`` kind ``clause``: relative pronouns, "because of", "after"...) between
-    the mention and the trigger, heavier when the mention comes before the trigger.
+    the mention and the trigger, heavier when the mention comes before the trigger.  With a trigger
+    given, a year-only mention ("in 2011") more than 40 such characters away is taken as background
+    and skipped.  ``published``/``dateline_date`` may also be ISO strings (parsed leniently).
     Returns a :class:`ResolvedDate` (all None when nothing is known).  Raises ``ValueError`` for an
-    unknown language and ``TypeError`` for a non-date ``published``/``dateline_date``.
+    unknown language or an unparsable date string, ``TypeError`` for other non-date values.
     """
     pub, dl = _as_date(published), _as_date(dateline_date)
     base = pub or dl
@@ -561,10 +571,16 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
         p = _pack(_lang_code(lang))
         norm = _norm(sentence)
         for kind in ("explicit", "relative"):
-            usable = [m for m in mentions if m.kind == kind
-                      and (base is None or _period_start(m.date) <= base)]
+            usable = []
+            for m in mentions:
+                if m.kind != kind or (base is not None and _period_start(m.date) > base):
+                    continue
+                dist = _distance(p, norm, m, trigger_offset)
+                if m.precision == "year" and trigger_offset is not None and dist > _YEAR_MAX_DISTANCE:
+                    continue
+                usable.append((dist, m.start, m))
             if usable:
-                best = min(usable, key=lambda m: (_distance(p, norm, m, trigger_offset), m.start))
+                best = min(usable, key=lambda u: u[:2])[2]
                 return ResolvedDate(best.date, best.precision, kind, best)
     if dl is not None:
         return ResolvedDate(dl.isoformat(), "day", "dateline", None)
