@@ -57,6 +57,7 @@ class Coder:
     modalities: frozenset[str] = DEFAULT_MODALITIES
     default_lang: str = "en"
     _res: dict[str, _LangResources] = field(default_factory=dict, repr=False)
+    unsupported: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         from tidings.ontology import load_ontology
@@ -101,7 +102,10 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         """Code a cleaned article: a list of events in text order (after per-article dedup)."""
-        lang = article.language if self.supported(article.language or "") else self.default_lang
+        lang = article.language or self.default_lang
+        if not self.supported(lang):
+            self.unsupported[lang] = self.unsupported.get(lang, 0) + 1
+            return []  # no pack for this language: nothing is coded rather than guessed
         res = self.resources(lang)
         sentences = segment(article.text, lang)
         memory = DocumentMemory()

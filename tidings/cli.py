@@ -1,0 +1,254 @@
+"""The ``tidings`` command: code news into political event records, evaluate, store and export.
+
+    tidings code ARTICLE.txt                    # a table on a terminal, JSON Lines when piped
+    tidings code --format jsonl news/ > events.jsonl
+    tidings eval --index corpus/dev/index.jsonl --gold corpus/dev/gold.jsonl
+    tidings lexicon check [--lexicon DIR]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    help="tidings: political event data (PLOVER/CAMEO: who did what to whom, when and where) from news "
+    "in many languages, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+lexicon_app = typer.Typer(help="Check language packs (tidings/lang/<xx>/ and your --lexicon folders).", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+class OutFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _err(msg: str) -> None:
+    print(f"tidings: {msg}", file=sys.stderr)
+
+
+def _modalities(value: str) -> frozenset[str]:
+    from tidings.pipeline import ALL_MODALITIES, DEFAULT_MODALITIES
+
+    if value == "default":
+        return DEFAULT_MODALITIES
+    if value == "all":
+        return ALL_MODALITIES
+    chosen = frozenset(v.strip() for v in value.split(",") if v.strip())
+    bad = chosen - ALL_MODALITIES
+    if bad:
+        raise typer.BadParameter(f"unknown modality {', '.join(sorted(bad))}; use default, all, or a list of "
+                                 f"{', '.join(sorted(ALL_MODALITIES))}")
+    return chosen
+
+
+def _make_coder(lexicon: Optional[List[Path]], modality: str):
+    from tidings.lexicon import LexiconError
+    from tidings.pipeline import Coder
+
+    for d in lexicon or []:
+        if not d.is_dir():
+            _err(f"--lexicon {d}: not a directory")
+            raise typer.Exit(2)
+    try:
+        coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality))
+        coder.resources("en")
+    except LexiconError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    return coder
+
+
+def _table(events, console) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("doc", "sent", "type", "cameo", "actors", "recipients", "date", "modality", "trigger"):
+        table.add_column(col, overflow="fold")
+
+    def parties(lst):
+        return ", ".join(f"{a.code}" + (f" ({a.name})" if a.name else "") for a in lst) or "-"
+
+    for ev in events:
+        table.add_row(ev.doc_id, str(ev.sentence_index), ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
+                      ev.cameo_code, parties(ev.actors), parties(ev.recipients),
+                      f"{ev.date or '-'} ({ev.date_source or '-'})", ev.modality, ev.trigger.text)
+    console.print(table)
+
+
+@app.command("code")
+def code_cmd(
+    paths: List[str] = typer.Argument(..., help="Files (.txt, .html/.htm, .jsonl), directories (read recursively) or - for stdin."),
+    format: Optional[OutFormat] = typer.Option(None, "--format", "-f", help="jsonl: one event record a line (the default when piped); table: readable (the default on a terminal)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 language of every input (default: detected per document)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD or ISO timestamp) for inputs that lack one; relative dates resolve against it."),
+    url: Optional[str] = typer.Option(None, "--url", help="Source URL for inputs that lack one (it can also give the date)."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (<lang>/events.tsv, actors.tsv, frames.tsv) that extend or override the packaged ones. Repeatable."),
+    modality: str = typer.Option("default", "--modality", help="Which events to output: default (asserted and claimed), all, or a comma list of asserted, claimed, negated, hypothetical, future."),
+    article: bool = typer.Option(False, "--article", help="Also print each cleaned article's fields (title, language, dateline, published) as a JSON line on stderr."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on when stderr is a terminal)."),
+) -> None:
+    """Code news articles into event records (PLOVER type, CAMEO code, actors, date, place, evidence).
+
+    Each event is one JSON object a line with the fields of the event record (see docs/record.md).
+    Bad inputs get one error line each on stderr and the rest go on; the exit status is 1 when some
+    input failed, 2 on a usage error, 0 otherwise.
+    """
+    from rich.console import Console
+
+    from tidings.read import Failure, iter_documents
+
+    coder = _make_coder(lexicon, modality)
+    fmt = format or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
+    console = Console()
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    failures = 0
+    n_docs = n_events = 0
+    collected = []
+    bar = None
+    if show_progress:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Progress(TextColumn("coding"), BarColumn(), TextColumn("{task.fields[docs]} docs, {task.fields[events]} events, {task.fields[failed]} failed"),
+                       TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        task = bar.add_task("code", total=None, docs=0, events=0, failed=0)
+        bar.start()
+    out = sys.stdout
+    try:
+        for item in iter_documents(paths, lang=lang, published=published, url=url):
+            if isinstance(item, Failure):
+                failures += 1
+                _err(str(item))
+            else:
+                try:
+                    art, events = coder.code_document(item)
+                except ValueError as exc:
+                    failures += 1
+                    _err(str(exc))
+                    events = []
+                    art = None
+                n_docs += 1
+                n_events += len(events)
+                if art is not None and article:
+                    print(json.dumps({"article": art.to_dict()}, ensure_ascii=False), file=sys.stderr)
+                if fmt == OutFormat.jsonl:
+                    for ev in events:
+                        out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+                    out.flush()
+                else:
+                    collected.extend(events)
+            if bar:
+                bar.update(task, docs=n_docs, events=n_events, failed=failures)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0)
+    except KeyboardInterrupt:
+        _err(f"interrupted after {n_docs} documents")
+        raise typer.Exit(130)
+    finally:
+        if bar:
+            bar.stop()
+    if fmt == OutFormat.table:
+        if collected:
+            _table(collected, console)
+        console.print(f"{n_docs} document(s), {n_events} event(s), {failures} failed", style="dim")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_cmd(
+    index: Path = typer.Option(..., "--index", help="index.jsonl: one article a line with id, lang, url."),
+    gold: Path = typer.Option(..., "--gold", help="gold.jsonl: hand-coded events (format in the corpus's SCORING.md)."),
+    articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of <id>.txt (default: articles/ beside the index)."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders, as for `code`."),
+    modality: str = typer.Option("default", "--modality", help="Events scored: default, all, or a comma list (as for `code`)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    predictions: Optional[Path] = typer.Option(None, "--save-predictions", help="Also write the coded events as JSON Lines here."),
+) -> None:
+    """Code the articles of an index and score the run against a gold file.
+
+    Prints precision, recall and F1 for the levels type, dyad, directed and full, overall and per
+    language, plus date and place accuracy among matched events.
+    """
+    from tidings.evaluate import evaluate, format_report, load_jsonl
+    from tidings.records import RawDocument
+
+    for p in (index, gold):
+        if not p.is_file():
+            _err(f"{p}: no such file")
+            raise typer.Exit(2)
+    coder = _make_coder(lexicon, modality)
+    folder = articles or index.parent / "articles"
+    idx = load_jsonl(index)
+    preds = []
+    t0 = time.perf_counter()
+    for rec in idx:
+        path = folder / f"{rec['id']}.txt"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            _err(f"{path}: {exc.strerror or exc}")
+            continue
+        raw = RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
+                          lang=rec.get("lang"), source=str(path))
+        try:
+            _, events = coder.code_document(raw)
+        except ValueError as exc:
+            _err(str(exc))
+            continue
+        preds.extend(ev.to_dict() for ev in events)
+    elapsed = time.perf_counter() - t0
+    if predictions:
+        with open(predictions, "w", encoding="utf-8") as fh:
+            for p in preds:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    result = evaluate(load_jsonl(gold), preds, idx)
+    result["articles"] = len(idx)
+    result["events"] = len(preds)
+    result["seconds"] = round(elapsed, 2)
+    if json_out:
+        print(json.dumps(result, indent=1))
+    else:
+        print(format_report(result, f"{len(idx)} articles, {len(preds)} events coded in {elapsed:.2f} s"))
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders to check with the packaged ones."),
+) -> None:
+    """Load every language pack and report each problem as file:line: message (exit 1 if any)."""
+    from tidings.lexicon import available_languages, validate_all
+
+    problems = validate_all([str(d) for d in lexicon or []])
+    for p in problems:
+        print(p)
+    if problems:
+        raise typer.Exit(1)
+    print(f"ok: {', '.join(available_languages([str(d) for d in lexicon or []]))}")
+
+
+try:  # the store commands (ingest, export, stats)
+    from tidings.store.commands import register as _register_store
+
+    _register_store(app)
+except ImportError:  # pragma: no cover - store not installed
+    pass
+
+
+def main() -> None:
+    """Entry point of the ``tidings`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
