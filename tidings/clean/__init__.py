@@ -142,6 +142,15 @@ def _match_dateline(line: str, order) -> re.Match | None:
     return None
 
 
+def _match_trailer(line: str, order) -> re.Match | None:
+    for pats in order:
+        for rx in pats.trailers:
+            m = rx.match(line)
+            if m:
+                return m
+    return None
+
+
 def _is_title(line: str) -> bool:
     n = len(_words(line))
     return (
@@ -227,14 +236,18 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
     # --- head: header dates, byline, dateline, title, short UI lines before the first paragraph
     kept = doc.kept()
     body_seen = False  # a body line was kept
-    para_seen = False  # the first body paragraph was seen: from here on only header date lines
+    para_seen = 0  # lines seen since the first body paragraph: then only header date lines (3 more)
     for pos, i in enumerate(kept[:15]):
         line = doc.lines[i]
         if title_hint and " ".join(line.split()).casefold() == title_hint.casefold():
             doc.status[i] = "title"
             continue
+        if para_seen:
+            para_seen += 1
+            if para_seen > 4:
+                break
         removed = False
-        while pos < 10:
+        while not _match_trailer(line, order):
             hd = _header_date(line, order, lang)
             if not hd:
                 break
@@ -257,7 +270,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
                 rest = line[m.end():].strip()
                 if rest:
                     doc.lines[i] = rest
-                    body_seen = para_seen = True
+                    body_seen, para_seen = True, 1
                 else:
                     doc.status[i] = "dateline"
                 continue
@@ -269,7 +282,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             doc.status[i] = "chrome"
             continue
         body_seen = True
-        para_seen = _is_paragraph(line)
+        para_seen = 1 if _is_paragraph(line) else 0
 
     # --- tail
     kept = doc.kept()
@@ -277,14 +290,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
         if len(doc.kept()) <= 1:
             break
         line = doc.lines[i]
-        m = None
-        for pats in order:
-            for rx in pats.trailers:
-                m = rx.match(line)
-                if m:
-                    break
-            if m:
-                break
+        m = _match_trailer(line, order)
         if m:
             iso = _best(_dates.find_dates(m.group("timestamp"), lang))
             if iso:
