@@ -331,11 +331,16 @@ def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: 
 
     Bad input never raises: it yields ``Failure(source, reason)`` (empty, binary, undecodable,
     truncated, too large > 50 MB, no such file, bad JSONL line as ``file.jsonl:7``, unsupported
-    file type named explicitly).  Invalid options (``lang``/``published`` not well-formed) raise
-    :class:`ReadError` before any document is read.
+    file type named explicitly).  An invalid option (``lang``/``published`` not well-formed) yields
+    one ``Failure('--lang' | '--published', reason)`` and no documents.
     """
-    _check_published(published, "--published")
-    _check_lang(lang, "--lang")
+    try:
+        _check_published(published, "--published")
+        _check_lang(lang, "--lang")
+    except ReadError as exc:  # an option that cannot apply to any document: one Failure, no documents
+        where, reason = str(exc).split(": ", 1)
+        yield Failure(where, reason)
+        return
     lang = lang.strip().lower() if lang else None
     defaults = {"lang": lang, "published": published, "url": url}
     for path in paths:
