@@ -236,6 +236,11 @@ class EventStore:
         """``doc_id -> content_hash`` of every stored article."""
         return dict(self.con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
 
+    def failed_doc_ids(self) -> set[str]:
+        """doc_ids that have a row in ``failures``."""
+        return {r[0] for r in self.con.execute(
+            "SELECT DISTINCT doc_id FROM failures WHERE doc_id IS NOT NULL").fetchall()}
+
     def counts(self) -> dict[str, int]:
         """Row counts: articles, mentions, actors, events, failures."""
         return {
@@ -244,17 +249,20 @@ class EventStore:
         }
 
     # -- writes ---------------------------------------------------------------------------
-    def write_batch(self, docs: list[DocResult], failures: list[FailureRow] = ()) -> None:
+    def write_batch(self, docs: list[DocResult], failures: list[FailureRow] = (),
+                    replace: Iterable[str] | None = None) -> None:
         """Write coded documents and failures in ONE transaction.
 
         Each document replaces whatever was stored under its ``doc_id`` (article, mentions,
         actors, earlier failure); the deduplicated ``events`` of every affected group are then
-        recomputed from the stored mentions.  On any error the transaction is rolled back and
-        the error re-raised."""
+        recomputed from the stored mentions.  ``replace``: the doc_ids of this batch that may
+        already have rows (stored or failed before); None (safe default) treats all as such,
+        a smaller set spares the deletes for new documents.  On any error the transaction is
+        rolled back and the error re-raised."""
         now = _now()
         doc_ids = {d.doc_id for d in docs} | {f.doc_id for f in failures if f.doc_id}
         sources = {f.source for f in failures if not f.doc_id and f.source}
-        art_rows, men_rows, act_rows = [], [], []
+        art_rows, men_rows, act_rows, new_recs = [], [], [], []
         new_keys: set[str] = set()
         for d in docs:
             art = d.article
@@ -267,6 +275,7 @@ class EventStore:
                 seen.add(mid)
                 key = group_key(rec, self.rule)
                 new_keys.add(key)
+                new_recs.append(rec)
                 s0, s1 = _sentence_offsets(art.get("text"), rec)
                 trig = rec.get("trigger") or {}
                 a = rec.get("article") or {}
@@ -303,60 +312,79 @@ class EventStore:
             for f in failures
         ]
         con = self.con
+        replace_ids = doc_ids if replace is None else (set(replace) & doc_ids)
         con.execute("BEGIN TRANSACTION")
         try:
-            self._keys_table("_batch_ids", doc_ids)
-            self._keys_table("_batch_src", sources)
-            old_keys = {
-                r[0] for r in con.execute(
-                    "SELECT DISTINCT group_key FROM mentions WHERE doc_id IN (SELECT k FROM _batch_ids)"
-                ).fetchall()
-            }
-            for table in ("mentions", "actors", "articles", "failures"):
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT k FROM _batch_ids)")
-            con.execute("DELETE FROM failures WHERE doc_id IS NULL AND source IN (SELECT k FROM _batch_src)")
-            con.unregister("_batch_ids")
-            con.unregister("_batch_src")
+            old_keys: set[str] = set()
+            if replace_ids:
+                self._keys_table("_batch_ids", replace_ids)
+                old_keys = {
+                    r[0] for r in con.execute(
+                        "SELECT DISTINCT group_key FROM mentions WHERE doc_id IN (SELECT k FROM _batch_ids)"
+                    ).fetchall()
+                }
+                for table in ("mentions", "actors", "articles", "failures"):
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT k FROM _batch_ids)")
+                con.unregister("_batch_ids")
+            if sources:
+                self._keys_table("_batch_src", sources)
+                con.execute("DELETE FROM failures WHERE doc_id IS NULL AND source IN (SELECT k FROM _batch_src)")
+                con.unregister("_batch_src")
+            self._recompute(old_keys | new_keys, men_rows, new_recs, cross_doc=bool(old_keys) or self.rule == "day")
             self._insert("articles", art_rows, ARTICLE_SCHEMA)
             self._insert("mentions", men_rows, MENTION_SCHEMA)
             self._insert("actors", act_rows, ACTOR_SCHEMA)
             self._insert("failures", fail_rows, FAILURE_SCHEMA)
-            self._recompute(old_keys | new_keys)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
 
-    def _recompute(self, keys: set[str]) -> None:
-        """Recompute the events of the given group keys from the stored mentions (no transaction)."""
+    def _recompute(self, keys: set[str], new_rows: list[dict[str, Any]], new_recs: list[dict[str, Any]],
+                   cross_doc: bool = True) -> None:
+        """Recompute the events of ``keys`` from the stored mentions of those groups plus
+        ``new_rows`` (mention rows about to be inserted, with their records ``new_recs``;
+        their ``event_id`` is set here).
+        Runs inside the caller's transaction.  ``cross_doc=False`` asserts that no stored
+        mention or event has one of these keys (new documents under rule article/off)."""
         if not keys:
             return
         con = self.con
-        self._keys_table("_keys", keys)
+        existing: list[tuple[str, str | None, str]] = []
+        if cross_doc:
+            self._keys_table("_keys", keys)
+            try:
+                existing = con.execute(
+                    "SELECT mention_id, event_id, record FROM mentions WHERE group_key IN (SELECT k FROM _keys)"
+                ).fetchall()
+                con.execute("DELETE FROM events WHERE group_key IN (SELECT k FROM _keys)")
+            finally:
+                con.unregister("_keys")
+        recs = [json.loads(r[2]) for r in existing] + new_recs
+        clusters = dedup_events(recs, self.rule)
+        target = {m["id"]: c.id for c in clusters for m in c.mentions}
+        for row in new_rows:
+            row["event_id"] = target.get(row["mention_id"])
+        self._insert("events", [event_row(c.to_dict(), c.key) for c in clusters], EVENT_SCHEMA)
+        changed = [{"mention_id": mid, "event_id": target[mid]} for mid, eid, _ in existing if target.get(mid) != eid]
+        if changed:
+            self._update_event_ids(changed)
+
+    def _update_event_ids(self, mapping: list[dict[str, str]]) -> None:
+        self.con.register("_map", pa.Table.from_pylist(
+            mapping, schema=pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])))
         try:
-            recs = [json.loads(r[0]) for r in con.execute(
-                "SELECT record FROM mentions WHERE group_key IN (SELECT k FROM _keys)").fetchall()]
-            clusters = dedup_events(recs, self.rule)
-            con.execute("DELETE FROM events WHERE group_key IN (SELECT k FROM _keys)")
-            self._write_clusters(clusters)
+            self.con.execute(
+                "UPDATE mentions SET event_id = _map.event_id FROM _map "
+                "WHERE mentions.mention_id = _map.mention_id")
         finally:
-            con.unregister("_keys")
+            self.con.unregister("_map")
 
     def _write_clusters(self, clusters: list[Cluster]) -> None:
-        rows, mapping = [], []
-        for c in clusters:
-            rows.append(event_row(c.to_dict(), c.key))
-            mapping.extend({"mention_id": m["id"], "event_id": c.id} for m in c.mentions)
-        self._insert("events", rows, EVENT_SCHEMA)
+        self._insert("events", [event_row(c.to_dict(), c.key) for c in clusters], EVENT_SCHEMA)
+        mapping = [{"mention_id": m["id"], "event_id": c.id} for c in clusters for m in c.mentions]
         if mapping:
-            self.con.register("_map", pa.Table.from_pylist(
-                mapping, schema=pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])))
-            try:
-                self.con.execute(
-                    "UPDATE mentions SET event_id = _map.event_id FROM _map "
-                    "WHERE mentions.mention_id = _map.mention_id")
-            finally:
-                self.con.unregister("_map")
+            self._update_event_ids(mapping)
 
     def rebuild_events(self, rule: str | None = None) -> int:
         """Recompute every mention's group key and the whole ``events`` table, optionally under a

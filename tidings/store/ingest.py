@@ -79,18 +79,22 @@ def ingest(
     report = IngestReport()
     t0 = time.perf_counter()
     known = store.known_hashes()
+    failed = store.failed_doc_ids()
     docs: list[DocResult] = []
     fails: list[FailureRow] = []
     pending: set[str] = set()
 
     def flush() -> None:
         if docs or fails:
-            store.write_batch(docs, fails)
+            ids = {d.doc_id for d in docs} | {f.doc_id for f in fails if f.doc_id}
+            store.write_batch(docs, fails, replace={i for i in ids if i in known or i in failed})
             for d in docs:
                 known[d.doc_id] = d.content_hash
+                failed.discard(d.doc_id)
             for f in fails:
                 if f.doc_id:
                     known.pop(f.doc_id, None)
+                    failed.add(f.doc_id)
             docs.clear()
             fails.clear()
             pending.clear()
