@@ -138,9 +138,10 @@ def test_b13_unresolvable_village_keeps_the_others_fr():
 
 def test_b13_unresolvable_village_keeps_the_others_ru():
     text = "Бойцы заняли деревню Тель-Хамра-Шаркия под Пальмирой, а бои шли у Красногоровки."
-    ms = find_places(text, "ru")
-    resolved = {m.place.geonameid for m in ms if m.place}
-    assert TADMUR in resolved
+    ms = _by_text(find_places(text, "ru"))
+    assert ms["Тель-Хамра-Шаркия"].place is None
+    assert ms["Пальмирой"].place.geonameid == TADMUR and ms["Пальмирой"].role == "by"
+    assert ms["Красногоровки"].place.geonameid == KRASNOHORIVKA and ms["Красногоровки"].role == "by"
 
 
 def test_russian_case_endings():
