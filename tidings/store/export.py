@@ -254,7 +254,9 @@ def _gdelt_date(date: str | None) -> tuple[str, str, str, str]:
     y = int(date[:4])
     m = int(date[5:7]) if len(date) >= 7 else 1
     d = int(date[8:10]) if len(date) >= 10 else 1
-    frac = y + (m * 30 + d) / 365  # GDELT codebook: YEAR + (MONTH * 30 + DAY) / 365
+    # GDELT: the year plus the fraction of it elapsed, approximated with 30-day months
+    # (published rows agree: SQLDATE 20150218 has FractionDate 2015.1315 = 2015 + (1*30 + 18)/365)
+    frac = y + ((m - 1) * 30 + d) / 365
     return f"{y:04d}{m:02d}{d:02d}", f"{y:04d}{m:02d}", f"{y:04d}", f"{frac:.4f}"
 
 
