@@ -116,8 +116,10 @@ class Coder:
             if not sent.tokens:
                 continue
             keys = [token_keys(t, res.clitics) for t in sent.tokens]
-            phrases = res.actors.phrases(sent, keys, memory)
-            for cand in res.linker.candidates(sent, keys, phrases):
+            triggers = res.linker.triggers(keys)
+            trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
+            phrases = res.actors.phrases(sent, keys, memory, trig_tokens)
+            for cand in res.linker.candidates(sent, keys, phrases, triggers):
                 candidates.append((sent, cand))
         published = _published_date(article)
         dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
@@ -142,9 +144,8 @@ class Coder:
             if a.country is None and a.sector in _STATE_SECTORS and home:
                 a.country = home  # "the president", "police": the article's own country, inferred
                 confidence -= 0.1
-        coded = [a for a in actors + recipients if a.country or a.sector]
-        if not coded:
-            return None
+        if not any(a.country for a in actors + recipients):
+            return None  # no party with a country: nothing an analyst can place
         if "weak" in cand.entry.flags and not (actors and recipients):
             return None
         if {a.code for a in actors} and {a.code for a in actors} == {r.code for r in recipients}:
@@ -275,20 +276,34 @@ def _dedup_sentence(events: list[Event]) -> list[Event]:
     return [best[k] for k in order]
 
 
+def _countries(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
 def _dedup_article(events: list[Event]) -> list[Event]:
-    """One event per article for each (type, actor countries, recipient countries): the first
-    mention is kept (it usually carries the lead's wording and date)."""
-    seen: set[tuple] = set()
-    out = []
+    """One event per real-world event within an article: a later event of the same type whose
+    actor countries meet the earlier one's (or are unknown) and whose recipient countries do too
+    is another mention of it.  The first mention is kept (the lead carries the main wording and
+    date); a recipient it lacked is taken from the later mention.  A symmetric event (no recipient)
+    also absorbs later mentions whose parties it already lists."""
+    kept: list[Event] = []
     for ev in events:
-        key = (ev.event_type, _party_key(ev.actors), _party_key(ev.recipients))
-        sym = (ev.event_type, _party_key(ev.actors) | _party_key(ev.recipients), "sym")
-        if key in seen or (not ev.recipients and sym in seen):
-            continue
-        seen.add(key)
-        seen.add(sym)
-        out.append(ev)
-    return out
+        a, r = _countries(ev.actors), _countries(ev.recipients)
+        dup = None
+        for k in kept:
+            if k.event_type != ev.event_type:
+                continue
+            ka, kr = _countries(k.actors), _countries(k.recipients)
+            same_dir = (not a or not ka or a & ka) and (not r or not kr or r & kr)
+            sym = not kr and (a | r) <= (ka | kr)
+            if same_dir or sym:
+                dup = k
+                break
+        if dup is None:
+            kept.append(ev)
+        elif not dup.recipients and ev.recipients and not (_countries(ev.recipients) <= _countries(dup.actors)):
+            dup.recipients = ev.recipients
+    return kept
 
 
 _DEFAULT: Coder | None = None

@@ -113,9 +113,6 @@ class ActorRecognizer:
         for e in pack.actors:
             unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None)
             self.matcher.add(e.words, unit)
-            lem = self._lemma_words(e, tokenize)
-            if lem and lem != e.words:
-                self.matcher.add(lem, unit)
         self.of_words = pack.frame_words("of")
         self.articles = pack.frame_words("article")
         self.conj = pack.frame_words("conj")
@@ -125,12 +122,7 @@ class ActorRecognizer:
         self.particles = pack.frame_words("name_particle")
         self.clitics = tuple(sorted((" ".join(f.words) for f in pack.frame_values("clitic_prefix")), key=len, reverse=True))
         self.caps = pack.lang not in {"ar"}
-
-    def _lemma_words(self, e: ActorEntry, tokenize) -> tuple[str, ...] | None:
-        if any("*" in w or w == ".." for w in e.words):
-            return None
-        toks = tokenize(e.text, self.lang)
-        return tuple(t.lemma for t in toks) or None
+        self._triggers: frozenset[int] = frozenset()
 
     # -- units -----------------------------------------------------------------------------------
     def units(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory) -> list[Unit]:
@@ -227,6 +219,8 @@ class ActorRecognizer:
             known = memory.people.get(key) or memory.people.get(last)
             appos = end < len(toks) - 1 and toks[end].text == "," and any(
                 u.start in (end + 1, end + 2) and u.kind in {"title", "former"} for u in units)
+            if appos and not known and i == 0 and end - i == 1:
+                appos = False  # "Luego, el secretario...": a sentence-initial word is no name
             if known or appos:
                 if known and not appos:
                     people.append(Unit(i, end, "person", known[1], known[2], known[0]))
@@ -240,9 +234,13 @@ class ActorRecognizer:
         return units
 
     # -- phrases ---------------------------------------------------------------------------------
-    def phrases(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory) -> list[ActorPhrase]:
-        """Actor phrases of a sentence, coded, with the document memory updated."""
+    def phrases(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory,
+                triggers: frozenset[int] = frozenset()) -> list[ActorPhrase]:
+        """Actor phrases of a sentence, coded, with the document memory updated.
+
+        ``triggers``: token indices of event triggers (a phrase never spans or inherits across one)."""
         toks = sent.tokens
+        self._triggers = triggers
         units = [u for u in self.units(sent, keys, memory) if u.kind != "place"]
         groups: list[list[Unit]] = []
         for u in units:
@@ -280,11 +278,16 @@ class ActorRecognizer:
         if u.kind == "person" and all(n in self.of_words or n in self.articles or n == "," or n.rstrip(".") in self.title_prefix or _is_cap(t.text) for n, t in zip(norms, words)):
             return any(x.kind in {"title", "former"} for x in group) or (
                 any(n in self.of_words for n in norms) and any(x.kind == "institution" for x in group))
-        if prev.kind == "person" and norms and norms[0] == "," and u.kind in {"title", "former", "institution"}:
+        if prev.kind == "person" and norms and norms[0] == "," and all(n in self.articles for n in norms[1:]) and u.kind in {"title", "former", "institution"}:
             return True
         if all(n in self.of_words or n in self.articles or (_is_cap(t.text) and t.norm not in self.stop) for n, t in zip(norms, words)):
             return any(n in self.of_words for n in norms) or u.kind in COUNTRYISH
         if has_sector and u.kind in COUNTRYISH and prev.kind in COUNTRYISH and all(n in self.conj or n in self.articles or n in self.of_words or n == "," for n in norms):
+            return True
+        # "funcionarios actuales o antiguos del gobierno venezolano": a short modifier then of + body
+        if (len(words) <= 4 and norms[-1] in self.of_words and u.kind in {"institution", "country", "capital", "org", "igo"}
+                and has_sector and not any(i in self._triggers for i in gap)
+                and all(t.text.isalpha() and not _is_cap(t.text) for t in words)):
             return True
         return False
 
@@ -328,7 +331,9 @@ class ActorRecognizer:
                     continue
                 donor = None
                 for prev in reversed(phrases[:k]):
-                    if prev.countries and ph.start - prev.end <= 12 and all(
+                    if any(prev.end <= i < ph.start for i in self._triggers):
+                        break
+                    if prev.countries and ph.start - prev.end <= 8 and all(
                             (x.sector in (None, a.sector) or a.sector in (None, "GOV", "ELI")) for x in prev.actors):
                         donor = prev.countries[0]
                         break

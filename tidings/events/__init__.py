@@ -54,24 +54,20 @@ class EventLinker:
     """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
-        from tidings.text import tokenize
-
         self.lang = pack.lang
         self.matcher = Matcher()
         for e in pack.events:
             self.matcher.add(e.words, e)
-            if not any("*" in w or w == ".." for w in e.words):
-                lem = tuple(t.lemma for t in tokenize(e.text, pack.lang))
-                if lem and lem != e.words:
-                    self.matcher.add(lem, e)
         self.frames = Matcher()
         for f in pack.frames:
             if f.kind not in {"clitic_prefix", "future_suffix"}:
                 self.frames.add(f.words, f)
-        self.future_suffix = tuple(" ".join(f.words) for f in pack.frame_values("future_suffix"))
+        self.future_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("future_suffix"))
         self.conj = pack.frame_words("conj")
         self.articles = pack.frame_words("article")
         self.of_words = pack.frame_words("of")
+        self.preps = set().union(*(pack.frame_words(k) for k in (
+            "of", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep")))
 
     def _cues(self, keys):
         cues: dict[str, list[tuple[int, int, str | None]]] = {}
@@ -79,9 +75,15 @@ class EventLinker:
             cues.setdefault(m.payload.kind, []).append((m.start, m.end, m.payload.value))
         return cues
 
-    def candidates(self, sent: Sentence, keys: list[tuple[str, ...]], phrases: list[ActorPhrase]) -> list[EventCandidate]:
+    def triggers(self, keys: list[tuple[str, ...]]):
+        """Trigger matches of a sentence (longest first, no overlaps), in text order."""
+        return longest_non_overlapping(self.matcher.find(keys))
+
+    def candidates(self, sent: Sentence, keys: list[tuple[str, ...]], phrases: list[ActorPhrase],
+                   triggers=None) -> list[EventCandidate]:
         """Event candidates of one sentence (any modality; the caller filters)."""
-        triggers = longest_non_overlapping(self.matcher.find(keys))
+        if triggers is None:
+            triggers = self.triggers(keys)
         if not triggers:
             return []
         cues = self._cues(keys)
@@ -174,7 +176,11 @@ class EventLinker:
         if "noun" in flags:
             self._link_noun(c, phrases, left, right, toks, cues)
             return
-        subj = self._group(phrases, left[-1], toks, -1) if left else []
+        # the subject is the nearest party before the trigger that is not inside a prepositional
+        # phrase ("... the annexation by the Russian Federation, and continues to condemn")
+        direct = [k for k in left if not self._oblique(phrases[k], toks)]
+        subj = self._group(phrases, direct[-1], toks, -1) if direct else (
+            self._group(phrases, left[-1], toks, -1) if left and not right else [])
         if subj:
             c.actors = actors_of(subj)
             c.confidence = 0.7
@@ -207,6 +213,11 @@ class EventLinker:
             recips = [r for r in recips if (r.country, r.sector, r.start) not in actor_keys]
             c.recipients = recips
             c.confidence += 0.1
+        if not c.actors and c.recipients:
+            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb]
+            if outer:
+                c.actors = actors_of(self._group(phrases, outer[-1], toks, -1))
+                c.confidence = 0.5
         if "host" in flags and c.recipients:
             c.actors, c.recipients = c.recipients, c.actors
             c.mode = c.mode or "visit"
@@ -217,6 +228,13 @@ class EventLinker:
             c.recipients = []
             c.notes.append("symmetric")
 
+    def _oblique(self, p: ActorPhrase, toks) -> bool:
+        """Whether a phrase is governed by a preposition (the token before it, skipping articles)."""
+        i = p.start - 1
+        while i >= 0 and toks[i].norm in self.articles:
+            i -= 1
+        return i >= 0 and toks[i].norm in self.preps
+
     def _link_noun(self, c: EventCandidate, phrases, left, right, toks, cues) -> None:
         """A noun trigger ("talks", "el ataque", "protestas"): its parties are a subject right before
         it (light verb: "A and B held talks"), an of/by phrase after it ("el ataque del Hamas") and a
@@ -224,21 +242,23 @@ class EventLinker:
         ts, te = c.t_start, c.t_end
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         agent = {s for s, _, _ in cues.get("agent_prep", [])}
-        if left and ts - phrases[left[-1]].end <= 3 and not any(
-                phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
+        if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
+            # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
+            # noun is the object of another trigger ("condenaron el ataque")
             c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
-            c.confidence = 0.6
+            c.confidence = 0.6 if ts - phrases[left[-1]].end <= 3 else 0.5
         for k in right:
             p = phrases[k]
             gap = range(te, p.start)
-            if len(gap) > 4:
+            by_agent = any(i in agent for i in gap)
+            if len(gap) > (8 if by_agent else 4):
                 break
             before = [toks[i].norm for i in gap]
             grp = self._group(phrases, k, toks, +1)
             acts = [a for j in grp for a in phrases[j].actors]
             if any(i in rprep for i in gap) and not c.recipients:
                 c.recipients = acts
-            elif (any(w in self.of_words for w in before) or any(i in agent for i in gap)) and not c.actors:
+            elif (any(w in self.of_words for w in before) or by_agent) and (not c.actors or by_agent):
                 c.actors = acts
                 c.confidence = 0.6
             else:
@@ -250,12 +270,14 @@ class EventLinker:
     # -- modality --------------------------------------------------------------------------------
     def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[int]) -> None:
         ts = c.t_start
-        near = lambda kind, width: any(max(lb, ts - width) <= s < ts or c.t_start <= s < c.t_end for s, _, _ in cues.get(kind, []))
-        trig_norm = toks[c.t_end - 1].norm
-        future = near("future", 4) or any(trig_norm.endswith(suf) for suf in self.future_suffix)
+        def near(kind: str, width: int, start: int = lb) -> bool:
+            return any(max(start, ts - width) <= s < ts for s, _, _ in cues.get(kind, []))
+
+        trig_word = toks[c.t_end - 1].text.lower()
+        future = near("future", 4) or any(trig_word.endswith(suf) for suf in self.future_suffix)
         if any(s < ts for s, _, _ in cues.get("deny", [])) or near("negation", 4):
             c.modality = "negated"
-        elif near("hypothetical", 12) or near("modal", 3):
+        elif near("hypothetical", 12, lb - 1) or near("modal", 3):
             c.modality = "hypothetical"
         elif future:
             new = FUTURE_TO.get(c.event_type)
