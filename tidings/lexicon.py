@@ -61,10 +61,13 @@ ACTOR_KINDS = {
     "former",  # a word that makes the following title former (ex-, former): sector ELI
     "side",  # "the Tajik side", "la parte tayika": country + GOV
 }
+ACTOR_FLAGS = {
+    "needs_country",  # the word is an actor only next to a country or demonym ("the Tajik side", "la parte uzbeka")
+}
 FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
-    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny",
+    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech",
 }
 PLOVER_SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
@@ -192,6 +195,9 @@ def _valid_country(code: str) -> bool:
 
 
 def _load_events(path: Path, pack: LanguagePack, types: set[str]) -> None:
+    from tidings.ontology import load_ontology
+
+    ont = load_ontology()
     merged = {e.words: e for e in pack.events}
     for no, row in _rows(path, EVENT_COLUMNS):
         where = f"{path}:{no}"
@@ -204,6 +210,11 @@ def _load_events(path: Path, pack: LanguagePack, types: set[str]) -> None:
         cameo = row["cameo"] or None
         if cameo and not re.match(r"^\d{3,4}$", cameo):
             raise LexiconError(f"{where}: CAMEO code '{cameo}' must be 3 or 4 digits")
+        if cameo and cameo not in ont.cameo_codes:
+            raise LexiconError(f"{where}: '{cameo}' is not a CAMEO code (tidings/ontology/cameo_codes.tsv)")
+        mode = row["mode"] or None
+        if mode and not ont.is_valid(row["type"], mode):
+            raise LexiconError(f"{where}: '{mode}' is not a PLOVER mode of {row['type']} (tidings/ontology/plover_modes.tsv)")
         flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
         bad = flags - EVENT_FLAGS
         if bad:
@@ -233,6 +244,8 @@ def _load_actors(path: Path, pack: LanguagePack) -> None:
         if kind in {"country", "demonym", "capital", "side"} and not country:
             raise LexiconError(f"{where}: a {kind} entry needs a country")
         flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
+        if flags - ACTOR_FLAGS:
+            raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(flags - ACTOR_FLAGS))}; known: {', '.join(sorted(ACTOR_FLAGS))}")
         merged[(words, kind)] = ActorEntry(words, kind, country, sector, flags, where, row["pattern"])
     pack.actors = list(merged.values())
 

@@ -112,6 +112,14 @@ class Coder:
         if article.dateline and article.dateline.country:
             memory.countries[article.dateline.country] += 1
         candidates: list[tuple[Sentence, EventCandidate]] = []
+        if article.title and article.title.strip():
+            # the headline is coded last, as sentence -1 with offsets into the title: its events
+            # survive only where the body does not report them (dedup keeps the first mention)
+            from tidings.text import tokenize
+
+            headline = Sentence(index=-1, text=article.title, start=0, end=len(article.title),
+                                tokens=tokenize(article.title, lang))
+            sentences = sentences + [headline]
         for sent in sentences:
             if not sent.tokens:
                 continue
@@ -119,7 +127,9 @@ class Coder:
             triggers = res.linker.triggers(keys)
             trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
             phrases = res.actors.phrases(sent, keys, memory, trig_tokens)
+            spans = [(sent.tokens[p.start].start, sent.tokens[p.end - 1].end) for p in phrases]
             for cand in res.linker.candidates(sent, keys, phrases, triggers):
+                cand.party_spans = spans
                 candidates.append((sent, cand))
         published = _published_date(article)
         dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
@@ -144,6 +154,11 @@ class Coder:
             if a.country is None and a.sector in _STATE_SECTORS and home:
                 a.country = home  # "the president", "police": the article's own country, inferred
                 confidence -= 0.1
+        state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
+        for r in recipients:
+            if r.country is None and r.sector and state:
+                r.country = state  # "la policía detuvo a manifestantes": domestic targets, inferred
+                confidence -= 0.05
         if not any(a.country for a in actors + recipients):
             return None  # no party with a country: nothing an analyst can place
         if "weak" in cand.entry.flags and not (actors and recipients):
@@ -162,6 +177,8 @@ class Coder:
         t0, t1 = toks[cand.t_start].start, toks[cand.t_end - 1].end
         date = _date(sent, lang, t0, published, dateline_date)
         location = _location(sent, lang, t0, memory, article)
+        if location is not None and _inside_party(sent, location.text, getattr(cand, "party_spans", ())):
+            location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
         return Event(
             doc_id=article.doc_id,
             event_type=cand.event_type,
@@ -173,7 +190,7 @@ class Coder:
             recipients=recipients,
             sentence_index=sent.index,
             sentence=sent.text,
-            trigger=Trigger(article.text[t0:t1], t0, t1),
+            trigger=Trigger(sent.text[t0 - sent.start:t1 - sent.start], t0, t1),
             language=lang,
             mode=mode,
             contexts=list(contexts),
@@ -242,6 +259,21 @@ def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMem
         return None
 
 
+def _inside_party(sent: Sentence, place_text: str, spans) -> bool:
+    """Whether every occurrence of ``place_text`` in the sentence lies inside an actor phrase."""
+    if not place_text or not spans:
+        return False
+    i = sent.text.find(place_text)
+    if i < 0:
+        return False
+    while i >= 0:
+        a, b = sent.start + i, sent.start + i + len(place_text)
+        if not any(s <= a and b <= e for s, e in spans):
+            return False
+        i = sent.text.find(place_text, i + 1)
+    return True
+
+
 def _name_people(events: list[Event], memory: DocumentMemory) -> None:
     """Name the person behind a body where the article links exactly one person to its country and
     sector ("consultations between the ministries of A and B ... A's delegation was headed by X")."""
@@ -265,13 +297,16 @@ def _dedup_sentence(events: list[Event]) -> list[Event]:
     """One event per sentence and pair of parties: the most specific type wins (ties: the first)."""
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
+    def rank(ev: Event) -> tuple:
+        return (ev.modality != "asserted", _TYPE_PRIORITY.get(ev.event_type, 99))
+
     for ev in events:
         key = (ev.sentence_index, _party_key(ev.actors) | _party_key(ev.recipients))
         cur = best.get(key)
         if cur is None:
             best[key] = ev
             order.append(key)
-        elif _TYPE_PRIORITY.get(ev.event_type, 99) < _TYPE_PRIORITY.get(cur.event_type, 99):
+        elif rank(ev) < rank(cur):
             best[key] = ev
     return [best[k] for k in order]
 

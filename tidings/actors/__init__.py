@@ -38,6 +38,7 @@ class Unit:
     country: str | None = None
     sector: str | None = None
     name: str | None = None
+    needs_country: bool = False
 
 
 @dataclass
@@ -111,7 +112,8 @@ class ActorRecognizer:
         for key, code in country_names(pack.lang).items():
             self.matcher.add(tuple(key.split()), Unit(0, 0, "country", code, None, "cldr"))
         for e in pack.actors:
-            unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None)
+            unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None,
+                        "needs_country" in e.flags)
             self.matcher.add(e.words, unit)
         self.of_words = pack.frame_words("of")
         self.articles = pack.frame_words("article")
@@ -134,7 +136,8 @@ class ActorRecognizer:
                 # CLDR names must be written as names: "reuniones" is not Réunion
                 if self.caps and not toks[m.start].text[:1].isupper():
                     continue
-            units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name))
+            units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name,
+                              u.needs_country))
         if self.caps:
             units = self._add_people(sent, units, memory)
         else:
@@ -250,6 +253,10 @@ class ActorRecognizer:
                 groups.append([u])
         phrases = []
         for g in groups:
+            if all(u.needs_country for u in g if u.sector) and not any(u.country for u in g):
+                g = [u for u in g if not u.needs_country]
+                if not g:
+                    continue
             ph = ActorPhrase(g[0].start, g[-1].end, g)
             ph.actors = self._code(sent, ph, memory)
             if ph.actors:

@@ -48,6 +48,7 @@ class EventCandidate:
     modality: str = "asserted"
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)
+    party_spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of the sentence's actor phrases
 
 
 class EventLinker:
@@ -104,8 +105,14 @@ class EventLinker:
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             self._link(cand, phrases, cues, left_b, right_b, toks)
             self._modality(cand, cues, toks, left_b, accuse_before)
+            if accuse_before and cand.modality == "claimed" and "alleged in an accusation" in cand.notes:
+                # "Kiev accuse la Russie d'avoir bombardé Kharkiv": the accused did the alleged act
+                accusation = accuse_before[-1]
+                cand.actors = list(accusation.recipients)
+                keys_ = {(a.country, a.sector) for a in cand.actors}
+                cand.recipients = [r for r in cand.recipients if (r.country, r.sector) not in keys_]
             if entry.type == "ACCUSE":
-                accuse_before.append(ts)
+                accuse_before.append(cand)
             out.append(cand)
         return out
 
@@ -128,7 +135,11 @@ class EventLinker:
         ts, te = c.t_start, c.t_end
         flags = c.entry.flags
         left = [k for k, p in enumerate(phrases) if p.end <= ts and p.start >= lb]
-        right = [k for k, p in enumerate(phrases) if p.start >= te and p.end <= rb]
+        speech = {s for s, _, _ in cues.get("speech", [])}
+        # ", a State Department spokesman said" / "dijo el ministro": the speaker is no recipient
+        right = [k for k, p in enumerate(phrases) if p.start >= te and p.end <= rb
+                 and not (p.end in speech or p.end + 1 in speech or (p.start - 1) in speech
+                          or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))]
         agent_preps = {s for s, _, _ in cues.get("agent_prep", [])}
         passive_aux = [s for s, _, _ in cues.get("passive_aux", []) if ts - 4 <= s < ts]
         between = [s for s, _, _ in cues.get("between", []) if te <= s <= te + 3]
