@@ -155,10 +155,11 @@ class Coder:
                 a.country = home  # "the president", "police": the article's own country, inferred
                 confidence -= 0.1
         state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
-        for r in recipients:
-            if r.country is None and r.sector and state:
-                r.country = state  # "la policía detuvo a manifestantes": domestic targets, inferred
-                confidence -= 0.05
+        if cand.event_type in {"COERCE", "ASSAULT", "CONCEDE"}:
+            for r in recipients:
+                if r.country is None and r.sector and r.sector not in _STATE_SECTORS and state:
+                    r.country = state  # "la policía detuvo a manifestantes": domestic targets, inferred
+                    confidence -= 0.05
         if not any(a.country for a in actors + recipients):
             return None  # no party with a country: nothing an analyst can place
         if "weak" in cand.entry.flags and not (actors and recipients):
@@ -298,7 +299,8 @@ def _dedup_sentence(events: list[Event]) -> list[Event]:
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     def rank(ev: Event) -> tuple:
-        return (ev.modality != "asserted", _TYPE_PRIORITY.get(ev.event_type, 99))
+        # an asserted act before a claimed one; then the first trigger (usually the main verb)
+        return (ev.modality != "asserted", ev.trigger.start)
 
     for ev in events:
         key = (ev.sentence_index, _party_key(ev.actors) | _party_key(ev.recipients))

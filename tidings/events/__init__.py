@@ -67,6 +67,7 @@ class EventLinker:
         self.conj = pack.frame_words("conj")
         self.articles = pack.frame_words("article")
         self.of_words = pack.frame_words("of")
+        self.quantity = pack.frame_words("quantity")
         self.preps = set().union(*(pack.frame_words(k) for k in (
             "of", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep")))
 
@@ -105,6 +106,18 @@ class EventLinker:
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             self._link(cand, phrases, cues, left_b, right_b, toks)
             self._modality(cand, cues, toks, left_b, accuse_before)
+            gov = self._governor(out, cand, left_b)
+            if gov is not None and cand.modality == "asserted":
+                if gov.event_type == "AGREE":
+                    new = FUTURE_TO.get(cand.event_type)
+                    if new:  # "pledged to cooperate": an intention, coded as AGREE (PLOVER)
+                        cand.notes.append(f"intended {cand.event_type} -> {new}")
+                        cand.event_type, cand.mode, cand.cameo = new, None, None
+                    else:
+                        cand.modality = "future"
+                elif gov.event_type in {"REQUEST", "THREATEN", "REJECT"}:
+                    cand.modality = "hypothetical"  # "urged Iran to release", "threatened to attack"
+                    cand.notes.append(f"governed by {gov.event_type}")
             if accuse_before and cand.modality == "claimed" and "alleged in an accusation" in cand.notes:
                 # "Kiev accuse la Russie d'avoir bombardé Kharkiv": the accused did the alleged act
                 accusation = accuse_before[-1]
@@ -239,12 +252,25 @@ class EventLinker:
             c.recipients = []
             c.notes.append("symmetric")
 
+    def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
+        """A verbal trigger just before ``cand`` in its clause that governs it (at most 4 tokens apart)."""
+        for p in reversed(previous):
+            if p.t_end <= cand.t_start and cand.t_start - p.t_end <= 4 and p.t_start >= lb - 1 \
+                    and p.event_type in {"AGREE", "REQUEST", "THREATEN", "REJECT"} and "noun" not in p.entry.flags:
+                return p
+        return None
+
     def _oblique(self, p: ActorPhrase, toks) -> bool:
-        """Whether a phrase is governed by a preposition (the token before it, skipping articles)."""
+        """Whether a phrase is governed by a preposition (the token before it, skipping articles);
+        "thousands of students", "miles de estudiantes" are not oblique."""
         i = p.start - 1
         while i >= 0 and toks[i].norm in self.articles:
             i -= 1
-        return i >= 0 and toks[i].norm in self.preps
+        if i < 0 or toks[i].norm not in self.preps:
+            return False
+        if toks[i].norm in self.of_words and i > 0 and (toks[i - 1].norm in self.quantity or toks[i - 1].text.isdigit()):
+            return False
+        return True
 
     def _link_noun(self, c: EventCandidate, phrases, left, right, toks, cues) -> None:
         """A noun trigger ("talks", "el ataque", "protestas"): its parties are a subject right before
