@@ -178,8 +178,10 @@ class Coder:
         t0, t1 = toks[cand.t_start].start, toks[cand.t_end - 1].end
         date = _date(sent, lang, t0, published, dateline_date)
         location = _location(sent, lang, t0, memory, article)
-        if location is not None and _inside_party(sent, location.text, getattr(cand, "party_spans", ())):
+        if location is not None and _inside_party(sent, location.text, cand.party_spans):
             location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
+        if location is None:
+            location = _domestic_place(actors + recipients, lang)
         return Event(
             doc_id=article.doc_id,
             event_type=cand.event_type,
@@ -253,11 +255,39 @@ def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMem
     except ImportError:  # pragma: no cover
         return None
     context = {c: float(n) for c, n in memory.countries.items()}
+    dl = article.dateline
+    supported = bool(dl and dl.place and dl.place.casefold() in article.text.casefold())
     try:
         return event_location(sent.text, sent.start, lang, trigger_start=trigger_start, country_context=context,
-                              dateline=article.dateline)
+                              dateline=dl, body_mentions_dateline_place=supported)
     except Exception:  # a place that cannot be resolved never removes the event
         return None
+
+
+def _domestic_place(parties: list[Actor], lang: str):
+    """A country-level place for an event whose parties all belong to one state (a domestic event:
+    police and protesters, government and opposition), else None."""
+    states = {a.country for a in parties if a.country and a.country not in _NONSTATE}
+    if len(states) != 1:
+        return None
+    code = next(iter(states))
+    try:
+        from tidings.where import resolve_place
+
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=code)
+        place = resolve_place(c.name, "en") if c else None
+    except Exception:  # pragma: no cover - no gazetteer
+        place = None
+    if place is None or place.country != code:
+        return None
+    place.text = ""  # inferred from the parties, not read in the sentence
+    place.precision = "country"
+    return place
+
+
+_NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 def _inside_party(sent: Sentence, place_text: str, spans) -> bool:
