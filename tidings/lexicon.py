@@ -294,8 +294,8 @@ def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
     types = set(load_ontology().plover_types)
     pack = LanguagePack(lang)
     found = False
-    for base in (LANG_DIR, *map(Path, extra_dirs)):
-        d = base / lang
+    dirs = [LANG_DIR / "_all", LANG_DIR / lang] + [Path(d) / lang for d in extra_dirs]
+    for d in dirs:
         if not d.is_dir():
             continue
         for name, loader in (("events.tsv", lambda p: _load_events(p, pack, types)),
@@ -303,7 +303,7 @@ def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
                              ("frames.tsv", lambda p: _load_frames(p, pack))):
             if (d / name).is_file():
                 loader(d / name)
-                found = True
+                found = found or d.name != "_all"
     if not found:
         raise LexiconError(f"{LANG_DIR / lang}:0: no language pack for '{lang}'")
     return pack

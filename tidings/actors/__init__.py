@@ -244,6 +244,7 @@ class ActorRecognizer:
         ``triggers``: token indices of event triggers (a phrase never spans or inherits across one)."""
         toks = sent.tokens
         self._triggers = triggers
+        self._toks = toks
         units = [u for u in self.units(sent, keys, memory) if u.kind != "place"]
         groups: list[list[Unit]] = []
         for u in units:
@@ -338,7 +339,8 @@ class ActorRecognizer:
                     continue
                 donor = None
                 for prev in reversed(phrases[:k]):
-                    if any(prev.end <= i < ph.start for i in self._triggers):
+                    if any(prev.end <= i < ph.start for i in self._triggers) or any(
+                            self._toks[i].text in {",", ";", ":", "(", ")", "«", "»", '"', "“", "”"} for i in range(prev.end, ph.start)):
                         break
                     if prev.countries and ph.start - prev.end <= 8 and all(
                             (x.sector in (None, a.sector) or a.sector in (None, "GOV", "ELI")) for x in prev.actors):
