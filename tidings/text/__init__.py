@@ -27,24 +27,79 @@ def fold(text: str) -> str:
     >>> fold("Tayikistán"), fold("ЁЛКА"), fold("Außenminister")
     ('tayikistan', 'елка', 'aussenminister')
     """
-    text = text.casefold().replace("’", "'").replace("ё", "е")
+    text = text.casefold().replace("’", "'").replace("ё", "е").replace("،", ",").replace("؛", ";")
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
         return _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped)
+    if text.isascii():
+        return text
+    # accents are removed from Latin letters only: Cyrillic й keeps its breve
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) == "Mn" and out and out[-1] < "\u0250":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+# languages whose lemmas come from simplemma's full dictionary rather than the shipped table
+# (``use_full_lemmas``: a user lexicon may add words the table does not cover)
+_FULL_LEMMAS: set[str] = set()
+
+
+@lru_cache(maxsize=64)
+def lemma_table(lang: str) -> dict[str, str]:
+    """The shipped lemma table of ``lang`` (``tidings/lang/<lang>/lemmas.tsv``, built by
+    ``tools/build_lemmas.py`` from simplemma's dictionary): form -> lemma, only for the lemmas that
+    are words of the language pack (each lemma also maps to itself).  Empty without a table."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "lang" / lang / "lemmas.tsv"
+    table: dict[str, str] = {}
+    if path.is_file():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or line.startswith("form\t"):
+                    continue
+                form, _, lem = line.rstrip("\n").partition("\t")
+                if lem:
+                    table[form] = lem
+                    table.setdefault(lem, lem)
+    return table
+
+
+class _TableFactory:
+    """A simplemma DictionaryFactory serving the shipped tables instead of the full dictionaries."""
+
+    def get_dictionary(self, lang: str):
+        return lemma_table(lang)
+
+
+@lru_cache(maxsize=2)
+def _lemmatizer(full: bool):
+    import simplemma
+    from simplemma.strategies.default import DefaultStrategy
+
+    if full:
+        return simplemma.Lemmatizer()
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_TableFactory()))
+
+
+def use_full_lemmas(lang: str) -> None:
+    """Take lemmas of ``lang`` from simplemma's full dictionary (slower to load, ~50-150 MB more)."""
+    _FULL_LEMMAS.add(lang)
+    lemma.cache_clear()
 
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str, lang: str) -> str:
-    """The folded lemma of ``word`` in ``lang`` (simplemma); the folded word itself when unknown."""
+    """The folded lemma of ``word`` in ``lang`` by simplemma's strategies (dictionary, hyphens,
+    clitics, affixes) over the shipped table of the lemmas that matter to the language pack, or over
+    simplemma's full dictionary after ``use_full_lemmas(lang)``; the folded word when unknown."""
     if lang in LEMMA_LANGS and any(ch.isalpha() for ch in word):
-        import simplemma
-
         try:
-            return fold(simplemma.lemmatize(word, lang=lang))
+            return fold(_lemmatizer(lang in _FULL_LEMMAS).lemmatize(word, lang=lang))
         except ValueError:  # pragma: no cover - language without a dictionary
-            return fold(word)
+            pass
     return fold(word)
 
 

@@ -28,14 +28,26 @@ class Match:
     payload: Any
 
 
-def token_keys(tok: Token, clitics: Sequence[str] = ()) -> tuple[str, ...]:
-    """The keys a token offers to patterns: surface, lemma, and clitic-stripped forms (3+ letters left)."""
+def token_keys(tok: Token, clitics: Sequence[str | tuple[str, str]] = (), suffixes: Sequence[str] = ()) -> tuple[str, ...]:
+    """The keys a token offers to patterns: surface, lemma, and forms with a clitic prefix replaced
+    (``clitics`` are prefixes or (prefix, replacement) pairs; 3+ letters must remain):
+    Arabic "والصين" also offers "الصين" and "صين"; "للأمم" offers "الامم".  For a capitalized token,
+    the first of ``suffixes`` (case endings, longest first) it ends with is removed as one more key."""
     keys = [tok.norm]
     if tok.lemma != tok.norm:
         keys.append(tok.lemma)
     for c in clitics:
-        if tok.norm.startswith(c) and len(tok.norm) - len(c) >= 3:
-            keys.append(tok.norm[len(c):])
+        prefix, repl = (c, "") if isinstance(c, str) else c
+        if tok.norm.startswith(prefix) and len(tok.norm) - len(prefix) >= 3:
+            k = repl + tok.norm[len(prefix):]
+            if k not in keys:
+                keys.append(k)
+    for suf in suffixes:  # case endings of names no dictionary knows ("Лавровым" -> "лавров")
+        if tok.norm.endswith(suf) and len(tok.norm) - len(suf) >= 4 and tok.text[:1].isupper():
+            k = tok.norm[: -len(suf)]
+            if k not in keys:
+                keys.append(k)
+            break
     return tuple(keys)
 
 

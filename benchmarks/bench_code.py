@@ -1,0 +1,111 @@
+"""Speed and memory of `tidings code` on one core.
+
+    python benchmarks/bench_code.py [--corpus ../shared/corpus/dev] [--repeat 20] [--json]
+
+Prints three figures (targets in docs/performance.md):
+  * start-up: seconds for `import tidings` plus loading every language pack, the ontology and the
+    gazetteer, in a fresh process;
+  * throughput: articles per second coding the corpus (its articles repeated ``--repeat`` times
+    under new ids) in one process on one core, after the first pass has warmed the caches;
+  * peak RSS of that process (MB).
+Without a corpus folder, articles are generated from sentences written here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "dev"
+
+GENERATED = [
+    ("en", "Russian forces shelled the Ukrainian city of Kharkiv on Monday, the regional governor said. "
+           "The French foreign minister met his German counterpart in Paris on Tuesday. "
+           "Police arrested twelve protesters outside the parliament in Tbilisi."),
+    ("es", "El canciller argentino se reunió con su homólogo chileno en Santiago el lunes. "
+           "La policía detuvo a tres dirigentes opositores en Caracas. "
+           "El gobierno colombiano condenó el ataque contra una base militar en el Cauca."),
+    ("fr", "Le président sénégalais a reçu mardi à Dakar son homologue mauritanien. "
+           "Les forces de l'ordre ont dispersé une manifestation à Bamako."),
+]
+
+
+def startup_seconds(langs: list[str]) -> float:
+    code = ("import time; t=time.perf_counter(); import tidings; from tidings.pipeline import Coder; c=Coder(); "
+            f"[c.resources(l) for l in {langs!r}]; from tidings.where import get_gazetteer; get_gazetteer(); "
+            "print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def load_docs(corpus: Path | None):
+    from tidings.records import RawDocument
+
+    docs = []
+    if corpus and (corpus / "index.jsonl").is_file():
+        for line in open(corpus / "index.jsonl", encoding="utf-8"):
+            if line.strip():
+                rec = json.loads(line)
+                text = (corpus / "articles" / f"{rec['id']}.txt").read_text(encoding="utf-8")
+                docs.append(RawDocument(rec["id"], text=text, url=rec.get("url"), lang=rec.get("lang")))
+    else:
+        for i, (lang, text) in enumerate(GENERATED):
+            docs.append(RawDocument(f"gen{i}", text=text, lang=lang, published="2024-03-14"))
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    except (AttributeError, OSError):
+        pass
+    from tidings.lexicon import available_languages
+    from tidings.pipeline import Coder
+    from tidings.records import RawDocument
+
+    langs = available_languages()
+    startup = startup_seconds(langs)
+    docs = load_docs(args.corpus if args.corpus.exists() else None)
+    coder = Coder()
+    for d in docs:  # warm-up pass: loads packs and the gazetteer lazily
+        coder.code_document(d)
+    n = events = chars = 0
+    t0 = time.perf_counter()
+    for r in range(args.repeat):
+        for d in docs:
+            doc = RawDocument(f"{d.doc_id}-{r}", text=d.text, url=d.url, lang=d.lang, published=d.published)
+            _, evs = coder.code_document(doc)
+            n += 1
+            events += len(evs)
+            chars += len(d.text)
+    elapsed = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {
+        "articles": n, "events": events, "seconds": round(elapsed, 3),
+        "articles_per_second": round(n / elapsed, 1), "kchars_per_second": round(chars / elapsed / 1000, 1),
+        "startup_seconds": round(startup, 2), "peak_rss_mb": round(rss_mb, 1), "languages": langs,
+        "corpus": str(args.corpus) if args.corpus.exists() else "generated",
+    }
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        print(f"corpus: {result['corpus']} ({len(docs)} articles x {args.repeat})")
+        print(f"throughput: {result['articles_per_second']} articles/s on one core "
+              f"({result['kchars_per_second']} k chars/s, {events} events)")
+        print(f"start-up (import + all {len(langs)} packs + ontology + gazetteer): {result['startup_seconds']} s")
+        print(f"peak RSS: {result['peak_rss_mb']} MB")
+
+
+if __name__ == "__main__":
+    main()
