@@ -176,8 +176,6 @@ def test_b29_euphemism_neutralize_is_assault():
     assert ev.recipients and ev.recipients[0].sector == "UAF"
 
 
-@pytest.mark.xfail(strict=True, reason="engine: the clitic و ('والصين') is not seen as coordination, "
-                                       "so the second party of 'روسيا والصين' is dropped (B15)")
 def test_b15_clitic_coordination():
     ev = first(code("أجرت روسيا والصين مناورات مشتركة في بحر اليابان."), "COOPERATE")
     assert {a.country for a in ev.actors} == {"RUS", "CHN"}

@@ -127,8 +127,6 @@ def test_b21_laut_marks_a_claim():
     assert ev.modality == "claimed"
 
 
-@pytest.mark.xfail(strict=True, reason="engine: in German verb-final clauses the future auxiliary is more than 4 tokens "
-                   "before the trigger and the nearest phrase before the verb is the object, not the subject")
 def test_b22_future_meeting_is_agree():
     evs = code("Der Bundeskanzler wird nächste Woche den französischen Präsidenten besuchen.", modalities=ALL)
     assert "CONSULT" not in {e.event_type for e in evs}

@@ -67,7 +67,7 @@ ACTOR_FLAGS = {
 FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
-    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity",
+    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix",
 }
 PLOVER_SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
@@ -125,6 +125,7 @@ class LanguagePack:
     events: list[EventEntry] = field(default_factory=list)
     actors: list[ActorEntry] = field(default_factory=list)
     frames: list[FrameEntry] = field(default_factory=list)
+    removed_actors: list[tuple[str, ...]] = field(default_factory=list)  # "-" lines (also block CLDR names)
 
     def frame_words(self, kind: str) -> set[str]:
         """Single-word cues of ``kind`` as a set of folded words."""
@@ -232,6 +233,7 @@ def _load_actors(path: Path, pack: LanguagePack) -> None:
         if kind == "-":
             for key in [k for k in merged if k[0] == words]:
                 merged.pop(key)
+            pack.removed_actors.append(words)
             continue
         if kind not in ACTOR_KINDS:
             raise LexiconError(f"{where}: unknown actor kind '{kind}'; known: {', '.join(sorted(ACTOR_KINDS))}")
@@ -260,7 +262,7 @@ def _load_frames(path: Path, pack: LanguagePack) -> None:
             continue
         if kind not in FRAME_KINDS:
             raise LexiconError(f"{where}: unknown frame kind '{kind}'; known: {', '.join(sorted(FRAME_KINDS))}")
-        if kind in {"clitic_prefix", "future_suffix"}:
+        if kind in {"clitic_prefix", "future_suffix", "case_suffix"}:
             words = (row["pattern"].strip(),)
             if not words[0]:
                 raise LexiconError(f"{where}: empty pattern")

@@ -40,7 +40,8 @@ class _LangResources:
     pack: LanguagePack
     actors: ActorRecognizer
     linker: EventLinker
-    clitics: tuple[str, ...]
+    clitics: tuple
+    suffixes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -64,6 +65,12 @@ class Coder:
 
         self.ontology = load_ontology()
         self.lexicon_dirs = tuple(str(d) for d in self.lexicon_dirs)
+        from tidings.text import use_full_lemmas
+
+        for d in self.lexicon_dirs:  # a user lexicon may use words the shipped lemma tables lack
+            for sub in Path(d).iterdir() if Path(d).is_dir() else ():
+                if sub.is_dir() and not sub.name.startswith("_"):
+                    use_full_lemmas(sub.name)
 
     # -- resources -------------------------------------------------------------------------------
     def resources(self, lang: str) -> _LangResources:
@@ -73,8 +80,10 @@ class Coder:
         res = self._res.get(lang)
         if res is None:
             pack = load_pack(lang, self.lexicon_dirs)
-            clitics = tuple(sorted((" ".join(f.words) for f in pack.frame_values("clitic_prefix")), key=len, reverse=True))
-            res = _LangResources(pack, ActorRecognizer(pack), EventLinker(pack), clitics)
+            clitics = tuple(sorted(((" ".join(f.words), f.value or "") for f in pack.frame_values("clitic_prefix")),
+                                   key=lambda c: len(c[0]), reverse=True))
+            suffixes = tuple(sorted((" ".join(f.words) for f in pack.frame_values("case_suffix")), key=len, reverse=True))
+            res = _LangResources(pack, ActorRecognizer(pack), EventLinker(pack), clitics, suffixes)
             self._res[lang] = res
         return res
 
@@ -123,10 +132,11 @@ class Coder:
         for sent in sentences:
             if not sent.tokens:
                 continue
-            keys = [token_keys(t, res.clitics) for t in sent.tokens]
+            keys = [token_keys(t, res.clitics, res.suffixes) for t in sent.tokens]
             triggers = res.linker.triggers(keys)
             trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
-            phrases = res.actors.phrases(sent, keys, memory, trig_tokens)
+            owned = frozenset(i for m in triggers if "weak" not in m.payload.flags for i in range(m.start, m.end))
+            phrases = res.actors.phrases(sent, keys, memory, trig_tokens, owned)
             spans = [(sent.tokens[p.start].start, sent.tokens[p.end - 1].end) for p in phrases]
             for cand in res.linker.candidates(sent, keys, phrases, triggers):
                 cand.party_spans = spans
@@ -149,10 +159,13 @@ class Coder:
         actors = [_copy(a) for a in cand.actors]
         recipients = [_copy(a) for a in cand.recipients]
         confidence = cand.confidence
-        home = memory.home_country()
+        ranked = memory.ranked_countries()
         for a in actors + recipients:
-            if a.country is None and a.sector in _STATE_SECTORS and home:
-                a.country = home  # "the president", "police": the article's own country, inferred
+            if a.country is None and a.sector in _STATE_SECTORS and ranked:
+                # "the president", "police": the article's own country, inferred; in a bilateral
+                # story the second party of an event is the other country ("Merkel and President X")
+                taken = {b.country for b in actors + recipients if b.country}
+                a.country = next((c for c in ranked if c not in taken), ranked[0]) if taken else ranked[0]
                 confidence -= 0.1
         state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
         if cand.event_type in {"COERCE", "ASSAULT", "CONCEDE"}:
@@ -162,8 +175,8 @@ class Coder:
                     confidence -= 0.05
         if not any(a.country for a in actors + recipients):
             return None  # no party with a country: nothing an analyst can place
-        if "weak" in cand.entry.flags and not (actors and recipients):
-            return None
+        if "weak" in cand.entry.flags and not (actors and recipients) and not (len(actors) >= 2 and "symmetric" in cand.notes):
+            return None  # an ambiguous trigger needs both sides
         if {a.code for a in actors} and {a.code for a in actors} == {r.code for r in recipients}:
             recipients = []
         ont = self.ontology

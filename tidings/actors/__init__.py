@@ -89,12 +89,14 @@ class DocumentMemory:
         if len(parts) > 1:
             self.people[parts[-1]] = (name, country, sector)
 
+    def ranked_countries(self) -> list[str]:
+        """States the article names, most often first (international bodies left out)."""
+        return [c for c, _ in self.countries.most_common() if c not in {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}]
+
     def home_country(self) -> str | None:
         """The country the article names most (states only), or None."""
-        for c, _ in self.countries.most_common():
-            if len(c) == 3 and c not in {"IGO", "UNO", "EUR", "NGO"}:
-                return c
-        return None
+        ranked = self.ranked_countries()
+        return ranked[0] if ranked else None
 
 
 def _is_cap(text: str) -> bool:
@@ -109,12 +111,15 @@ class ActorRecognizer:
         self.matcher = Matcher()
         from tidings.text import tokenize
 
-        for key, code in country_names(pack.lang).items():
-            self.matcher.add(tuple(key.split()), Unit(0, 0, "country", code, None, "cldr"))
+        # pack entries first: on a tie with a CLDR name the pack's reading wins
         for e in pack.actors:
             unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None,
                         "needs_country" in e.flags)
             self.matcher.add(e.words, unit)
+        blocked = {" ".join(w) for w in pack.removed_actors}  # "-" lines also remove CLDR names
+        for key, code in country_names(pack.lang).items():
+            if key not in blocked:
+                self.matcher.add(tuple(key.split()), Unit(0, 0, "country", code, None, "cldr"))
         self.of_words = pack.frame_words("of")
         self.articles = pack.frame_words("article")
         self.conj = pack.frame_words("conj")
@@ -122,20 +127,21 @@ class ActorRecognizer:
         self.locative = pack.frame_words("locative_prep")
         self.stop = pack.frame_words("stop")
         self.particles = pack.frame_words("name_particle")
-        self.clitics = tuple(sorted((" ".join(f.words) for f in pack.frame_values("clitic_prefix")), key=len, reverse=True))
+        self.clitics = tuple(sorted(((" ".join(f.words), f.value or "") for f in pack.frame_values("clitic_prefix")),
+                                    key=lambda c: len(c[0]), reverse=True))
         self.caps = pack.lang not in {"ar"}
+        self.head_first = "head_first" in pack.frame_words("setting")
         self._triggers: frozenset[int] = frozenset()
 
     # -- units -----------------------------------------------------------------------------------
     def units(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory) -> list[Unit]:
         toks = sent.tokens
         units = []
-        for m in longest_non_overlapping(self.matcher.find(keys)):
+        found = [m for m in self.matcher.find(keys)
+                 # CLDR names must be written as names: "reuniones" is not Réunion, "ucraina" an adjective
+                 if not (m.payload.name == "cldr" and self.caps and not toks[m.start].text[:1].isupper())]
+        for m in longest_non_overlapping(found):
             u: Unit = m.payload
-            if u.name == "cldr":
-                # CLDR names must be written as names: "reuniones" is not Réunion
-                if self.caps and not toks[m.start].text[:1].isupper():
-                    continue
             units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name,
                               u.needs_country))
         if self.caps:
@@ -238,14 +244,24 @@ class ActorRecognizer:
 
     # -- phrases ---------------------------------------------------------------------------------
     def phrases(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory,
-                triggers: frozenset[int] = frozenset()) -> list[ActorPhrase]:
+                triggers: frozenset[int] = frozenset(), owned: frozenset[int] = frozenset()) -> list[ActorPhrase]:
         """Actor phrases of a sentence, coded, with the document memory updated.
 
-        ``triggers``: token indices of event triggers (a phrase never spans or inherits across one)."""
+        ``triggers``: token indices of event triggers (a phrase never inherits across one);
+        ``owned``: tokens of unambiguous triggers, where a group or institution word belongs to the
+        trigger ("military exercises") rather than naming a party."""
         toks = sent.tokens
         self._triggers = triggers
         self._toks = toks
-        units = [u for u in self.units(sent, keys, memory) if u.kind != "place"]
+        units = []
+        for u in self.units(sent, keys, memory):
+            if all(i in owned for i in range(u.start, u.end)) and u.kind in {"institution", "group", "title"}:
+                continue  # "military exercises", "joint patrols": the word belongs to the trigger
+            if u.kind == "place":
+                if u.country:
+                    memory.countries[u.country] += 0.5  # "в Хабаровске", "in Nigeria": where the story is
+                continue
+            units.append(u)
         groups: list[list[Unit]] = []
         for u in units:
             if groups and self._attach(toks, groups[-1], u):
@@ -277,7 +293,13 @@ class ActorRecognizer:
         prev = group[-1]
         gap = range(prev.end, u.start)
         if not gap:
-            return not (prev.kind in {"country", "igo", "org", "person"} and u.kind in {"country", "igo", "org", "person"}) or u.kind == "person" and prev.kind != "person"
+            named = {"country", "igo", "org", "person", "capital"}
+            if prev.kind in named and u.kind in named:
+                return u.kind == "person" and prev.kind != "person"
+            if self.head_first and prev.kind in named | {"demonym"} and u.kind in {"title", "institution", "group", "side"}:
+                # verb-subject-object order puts subject and object side by side ("طردت فرنسا السفير")
+                return False
+            return True
         words = [toks[i] for i in gap]
         norms = [t.norm for t in words]
         if len(words) > 6:
@@ -339,8 +361,10 @@ class ActorRecognizer:
                     continue
                 donor = None
                 for prev in reversed(phrases[:k]):
-                    if any(prev.end <= i < ph.start for i in self._triggers) or any(
-                            self._toks[i].text in {",", ";", ":", "(", ")", "«", "»", '"', "“", "”"} for i in range(prev.end, ph.start)):
+                    gap = range(prev.end, ph.start)
+                    if not gap or any(i in self._triggers for i in gap) or any(
+                            self._toks[i].norm in {",", ";", ":", "(", ")", "«", "»", '"', "“", "”"} or self._toks[i].norm in self.conj
+                            for i in gap):  # "Merkel und Präsident Karsai": coordinated parties differ
                         break
                     if prev.countries and ph.start - prev.end <= 8 and all(
                             (x.sector in (None, a.sector) or a.sector in (None, "GOV", "ELI")) for x in prev.actors):

@@ -36,7 +36,11 @@ def _variants(name: str) -> list[str]:
     m = _PAREN_RE.search(name)
     if m:
         out.append(_PAREN_RE.sub(" ", name).strip())
-        out.append(m.group(1).strip())
+        inner = m.group(1).strip()
+        # "Виргинские о-ва (США)", "RAE de Hong Kong (China)": a parenthetical naming the parent
+        # country (often as an abbreviation) is not a name of this territory
+        if not (inner.isupper() or inner.replace(".", "").isupper()):
+            out.append(inner)
     if " - " in name:  # "Congo - Kinshasa" -> "Congo-Kinshasa"
         out.append(name.replace(" - ", "-"))
     return [v for v in out if len(v) >= 3 or v.isupper()]
@@ -76,6 +80,10 @@ def country_names(lang: str) -> dict[str, str]:
             add(variants[0], table[code2], True)
             for v in variants[1:]:
                 add(v, table[code2], False)
+    # a variant that is another territory's own name belongs to that territory only
+    for key in list(seen):
+        if key in primary:
+            seen[key] = {primary[key]}
     import pycountry
 
     for c in pycountry.countries:

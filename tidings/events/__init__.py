@@ -26,6 +26,10 @@ from tidings.text.matcher import Matcher, longest_non_overlapping
 FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
              "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+# types whose party after the verb is its subject when no subject precedes ("protestaron miles de ...")
+INTRANSITIVE = {"PROTEST", "MOBILIZE"}
+# acts that an accusation alleges ("accused Russia of shelling"): the accused becomes their actor
+ALLEGED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"}
 
 
 @dataclass
@@ -61,7 +65,7 @@ class EventLinker:
             self.matcher.add(e.words, e)
         self.frames = Matcher()
         for f in pack.frames:
-            if f.kind not in {"clitic_prefix", "future_suffix"}:
+            if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix"}:
                 self.frames.add(f.words, f)
         self.future_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("future_suffix"))
         self.conj = pack.frame_words("conj")
@@ -70,6 +74,10 @@ class EventLinker:
         self.quantity = pack.frame_words("quantity")
         self.preps = set().union(*(pack.frame_words(k) for k in (
             "of", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep")))
+        settings = pack.frame_words("setting")
+        self.verb_first = "verb_first" in settings
+        clitics = {" ".join(f.words) for f in pack.frame_values("clitic_prefix")}
+        self.clitic_conj = tuple(w for w in self.conj if w in clitics)
 
     def _cues(self, keys):
         cues: dict[str, list[tuple[int, int, str | None]]] = {}
@@ -118,7 +126,8 @@ class EventLinker:
                 elif gov.event_type in {"REQUEST", "THREATEN", "REJECT"}:
                     cand.modality = "hypothetical"  # "urged Iran to release", "threatened to attack"
                     cand.notes.append(f"governed by {gov.event_type}")
-            if accuse_before and cand.modality == "claimed" and "alleged in an accusation" in cand.notes:
+            if accuse_before and cand.modality == "claimed" and "alleged in an accusation" in cand.notes \
+                    and accuse_before[-1].t_start >= left_b - 1 and cand.event_type in ALLEGED_TYPES:
                 # "Kiev accuse la Russie d'avoir bombardé Kharkiv": the accused did the alleged act
                 accusation = accuse_before[-1]
                 cand.actors = list(accusation.recipients)
@@ -137,7 +146,9 @@ class EventLinker:
         while 0 <= j + direction < len(phrases):
             a, b = (phrases[j + direction], phrases[j]) if direction < 0 else (phrases[j], phrases[j + direction])
             between = [t.norm for t in toks[a.end:b.start]]
-            if between and all(w in self.conj or w == "," or w in self.articles for w in between) and any(w in self.conj or w == "," for w in between):
+            glued = not between and any(toks[b.start].norm.startswith(cj) for cj in self.clitic_conj)  # "والصين"
+            if glued or (between and all(w in self.conj or w == "," or w in self.articles for w in between)
+                         and any(w in self.conj or w == "," for w in between)):
                 j += direction
                 idx.append(j)
             else:
@@ -154,7 +165,10 @@ class EventLinker:
                  and not (p.end in speech or p.end + 1 in speech or (p.start - 1) in speech
                           or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))]
         agent_preps = {s for s, _, _ in cues.get("agent_prep", [])}
-        passive_aux = [s for s, _, _ in cues.get("passive_aux", []) if ts - 4 <= s < ts]
+        # a finite auxiliary before a clause-final participle (German "hat ... angegriffen")
+        aux = max([s for s, _, _ in cues.get("clause_aux", []) if lb <= s < ts - 1] + [-1])
+        aux = aux if aux >= 0 else None
+        passive_aux = [s for s, _, _ in cues.get("passive_aux", []) if ts - 4 <= s < ts or (aux is not None and s == aux)]
         between = [s for s, _, _ in cues.get("between", []) if te <= s <= te + 3]
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
 
@@ -164,35 +178,33 @@ class EventLinker:
                 out.extend(phrases[k].actors)
             return out
 
-        # the agent of a passive: a phrase right after an agent preposition
-        agent = None
-        for k in right:
-            p = phrases[k]
-            if any(s in agent_preps for s in range(max(te, p.start - 3), p.start)):
-                agent = k
-                break
-        passive = bool(passive_aux) or (agent is not None and agent == (right[0] if right else None) and phrases[agent].start - te <= 4)
-        if passive and agent is not None:
-            c.actors = actors_of(self._group(phrases, agent, toks, +1))
-            if left:
-                c.recipients = actors_of(self._group(phrases, left[-1], toks, -1))
-            c.notes.append("passive")
-            c.confidence = 0.65
-            return
-        if passive and agent is None:
-            # "4 people were arrested": recipient only, actor unnamed
-            if left:
-                c.recipients = actors_of(self._group(phrases, left[-1], toks, -1))
-            c.notes.append("passive-no-agent")
-            c.confidence = 0.45
+        def after_agent_prep(p) -> bool:
+            return any(s in agent_preps for s in range(max(0, p.start - 3), p.start))
+
+        # the agent of a passive: a phrase right after an agent preposition, after the trigger or,
+        # in verb-final clauses, between the auxiliary and the trigger ("wurde von Russland angegriffen")
+        agent = next((k for k in right if after_agent_prep(phrases[k]) and phrases[k].start - te <= 4), None)
+        if agent is None and passive_aux:
+            agent = next((k for k in left if phrases[k].start > min(passive_aux) and after_agent_prep(phrases[k])), None)
+        passive = bool(passive_aux) or (agent is not None and right and agent == right[0])
+        if passive:
+            subj = [k for k in left if k != agent and not self._oblique(phrases[k], toks)]
+            if agent is not None:
+                c.actors = actors_of(self._group(phrases, agent, toks, +1))
+                c.notes.append("passive")
+                c.confidence = 0.65
+            else:
+                c.notes.append("passive-no-agent")  # "4 people were arrested": actor unnamed
+                c.confidence = 0.45
+            if subj:
+                c.recipients = actors_of(self._group(phrases, subj[-1], toks, -1))
             return
         # symmetric frame after the trigger: "consultas entre A y B", "talks between A and B"
         if between and right:
             first = next((k for k in right if phrases[k].start > between[0]), None)
             if first is not None:
-                group = self._group(phrases, first, toks, +1)
-                acts = actors_of(group)
-                if len({a.country for a in acts}) >= 2 or len(acts) >= 2:
+                acts = actors_of(self._group(phrases, first, toks, +1))
+                if len(acts) >= 2:
                     c.actors = acts
                     c.notes.append("between")
                     c.confidence = 0.75
@@ -200,48 +212,54 @@ class EventLinker:
         if "noun" in flags:
             self._link_noun(c, phrases, left, right, toks, cues)
             return
-        # the subject is the nearest party before the trigger that is not inside a prepositional
-        # phrase ("... the annexation by the Russian Federation, and continues to condemn")
-        direct = [k for k in left if not self._oblique(phrases[k], toks)]
-        subj = self._group(phrases, direct[-1], toks, -1) if direct else (
-            self._group(phrases, left[-1], toks, -1) if left and not right else [])
+        objects: list[int] = []
+        if aux is not None:
+            # verb-final clause: subject before the auxiliary, or right after it when inverted
+            # ("Am Montag hat Russland die Ukraine angegriffen"); what stands between is the object
+            before = [k for k in left if phrases[k].end <= aux and not self._oblique(phrases[k], toks)]
+            inside = [k for k in left if phrases[k].start > aux]
+            if before:
+                subj = self._group(phrases, before[-1], toks, -1)
+            elif inside:
+                subj = self._group(phrases, inside[0], toks, +1)
+            else:
+                subj = []
+            objects = [k for k in inside if k not in subj]
+        else:
+            # the subject is the nearest party before the trigger that is not inside a prepositional
+            # phrase ("... the annexation by the Russian Federation, and continues to condemn")
+            direct = [k for k in left if not self._oblique(phrases[k], toks)]
+            subj = self._group(phrases, direct[-1], toks, -1) if direct else (
+                self._group(phrases, left[-1], toks, -1) if left and not right else [])
+        rest = objects + [k for k in right]
         if subj:
             c.actors = actors_of(subj)
             c.confidence = 0.7
-            rest = [k for k in right]
-        elif right:
-            # verb-first order ("dijo el ministro", "сообщило Минобороны") or a noun trigger's party
-            first = right[0]
-            if first in rprep or any(s in rprep for s in range(te, phrases[first].start)):
-                c.recipients = actors_of(self._group(phrases, first, toks, +1))
-                c.confidence = 0.45
-                return
-            grp = self._group(phrases, first, toks, +1)
-            c.actors = actors_of(grp)
-            c.confidence = 0.55
-            rest = [k for k in right if k not in grp]
         else:
-            rest = []
-            # no party in the clause: the speaker of the sentence before the clause break
-            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb]
-            if outer:
+            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb and not self._oblique(p, toks)]
+            verb_subject_order = self.verb_first or c.event_type in INTRANSITIVE or "self" in flags
+            if right and verb_subject_order and not (right[0] in rprep or any(s in rprep for s in range(te, phrases[right[0]].start))):
+                # verb-first order ("هاجمت روسيا أوكرانيا", "protestaron miles de estudiantes")
+                grp = self._group(phrases, right[0], toks, +1)
+                c.actors = actors_of(grp)
+                c.confidence = 0.55
+                rest = [k for k in rest if k not in grp]
+            elif outer:
+                # no subject in the clause: the speaker of the main clause ("Moscou affirme avoir
+                # abattu ...", "X said that it shot down Y")
                 c.actors = actors_of(self._group(phrases, outer[-1], toks, -1))
-                c.confidence = 0.45
+                c.confidence = 0.5
         if "self" in flags:
             rest = []
         if rest:
-            first = rest[0]
-            grp = self._group(phrases, first, toks, +1)
-            recips = actors_of(grp)
+            # the recipient is the first party after the verb that names a country, else the first
+            # ("desplegó tropas contra Pakistán": the troops are the actor's own, not the recipient)
+            own = {a.country for a in c.actors}
+            pick = next((k for k in rest if set(phrases[k].countries) - own), rest[0])
+            grp = self._group(phrases, pick, toks, +1)
             actor_keys = {(a.country, a.sector, a.start) for a in c.actors}
-            recips = [r for r in recips if (r.country, r.sector, r.start) not in actor_keys]
-            c.recipients = recips
+            c.recipients = [r for r in actors_of(grp) if (r.country, r.sector, r.start) not in actor_keys]
             c.confidence += 0.1
-        if not c.actors and c.recipients:
-            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb]
-            if outer:
-                c.actors = actors_of(self._group(phrases, outer[-1], toks, -1))
-                c.confidence = 0.5
         if "host" in flags and c.recipients:
             c.actors, c.recipients = c.recipients, c.actors
             c.mode = c.mode or "visit"
@@ -295,7 +313,9 @@ class EventLinker:
             acts = [a for j in grp for a in phrases[j].actors]
             if any(i in rprep for i in gap) and not c.recipients:
                 c.recipients = acts
-            elif (any(w in self.of_words for w in before) or by_agent) and (not c.actors or by_agent):
+            elif (any(w in self.of_words for w in before) or by_agent or not before) and (not c.actors or by_agent):
+                # "el ataque del Hamas", "attack by X", and a party right after the noun (Russian
+                # genitive "нападение ХАМАС")
                 c.actors = acts
                 c.confidence = 0.6
             else:
@@ -305,13 +325,18 @@ class EventLinker:
             c.actors, c.recipients = c.actors + c.recipients, []
 
     # -- modality --------------------------------------------------------------------------------
-    def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[int]) -> None:
+    def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[EventCandidate]) -> None:
         ts = c.t_start
+        # in a verb-final clause the cues stand around the auxiliary ("wird ... nicht angreifen")
+        auxs = [s for s, _, _ in cues.get("clause_aux", []) if lb <= s < ts - 1]
+        aux = max(auxs) if auxs else ts
+
         def near(kind: str, width: int, start: int = lb) -> bool:
-            return any(max(start, ts - width) <= s < ts for s, _, _ in cues.get(kind, []))
+            return any(max(start, min(ts, aux) - width) <= s < ts for s, _, _ in cues.get(kind, []))
 
         trig_word = toks[c.t_end - 1].text.lower()
-        future = near("future", 4) or any(trig_word.endswith(suf) for suf in self.future_suffix)
+        future = near("future", 4) or any(trig_word.endswith(suf) or toks[c.t_end - 1].norm.endswith(suf)
+                                          for suf in self.future_suffix)
         if any(s < ts for s, _, _ in cues.get("deny", [])) or near("negation", 4):
             c.modality = "negated"
         elif near("hypothetical", 12, lb - 1) or near("modal", 3):
@@ -324,7 +349,7 @@ class EventLinker:
             else:
                 c.modality = "future"
         if c.modality == "asserted":
-            if accuse_before and c.event_type not in {"ACCUSE"}:
+            if accuse_before and c.event_type not in {"ACCUSE"} and accuse_before[-1].t_start >= lb - 1:
                 c.modality = "claimed"
                 c.notes.append("alleged in an accusation")
             elif cues.get("claim"):
