@@ -129,9 +129,19 @@ class Coder:
             headline = Sentence(index=-1, text=article.title, start=0, end=len(article.title),
                                 tokens=tokenize(article.title, lang))
             sentences = sentences + [headline]
+        find_places = _place_finder()
         for sent in sentences:
             if not sent.tokens:
                 continue
+            if find_places is not None:
+                # where the story happens counts towards its home country ("in Tbilisi", "в Хабаровске"),
+                # which unnamed state actors ("police") take
+                try:
+                    for pm in find_places(sent.text, lang):
+                        if pm.place is not None and pm.place.country:
+                            memory.countries[pm.place.country] += 0.5
+                except Exception:  # a place that cannot be read never stops the coding
+                    pass
             keys = [token_keys(t, res.clitics, res.suffixes) for t in sent.tokens]
             triggers = res.linker.triggers(keys)
             trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
@@ -260,6 +270,14 @@ def _date(sent: Sentence, lang: str, trigger_start: int, published, dateline_dat
     r = resolve_event_date(sent.text, lang, published=published, dateline_date=dateline_date,
                            trigger_offset=trigger_start - sent.start)
     return r.date, r.precision, r.source
+
+
+def _place_finder():
+    try:
+        from tidings.where import find_places
+    except ImportError:  # pragma: no cover
+        return None
+    return find_places
 
 
 def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMemory, article: Article):
