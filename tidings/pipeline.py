@@ -174,7 +174,9 @@ class Coder:
             if a.country is None and a.sector in _STATE_SECTORS and ranked:
                 # "the president", "police": the article's own country, inferred; in a bilateral
                 # story the second party of an event is the other country ("Merkel and President X")
-                taken = {b.country for b in actors + recipients if b.country}
+                # only a co-party of the same sector is taken to be another state's (two heads of
+                # government sign; an ex-president accuses his own government)
+                taken = {b.country for b in actors + recipients if b.country and b.sector == a.sector}
                 a.country = next((c for c in ranked if c not in taken), ranked[0]) if taken else ranked[0]
                 confidence -= 0.1
         state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)

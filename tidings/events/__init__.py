@@ -72,6 +72,7 @@ class EventLinker:
         self.articles = pack.frame_words("article")
         self.of_words = pack.frame_words("of")
         self.quantity = pack.frame_words("quantity")
+        self.possessive = pack.frame_words("possessive")
         self.preps = set().union(*(pack.frame_words(k) for k in (
             "of", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep")))
         settings = pack.frame_words("setting")
@@ -163,7 +164,11 @@ class EventLinker:
         # ", a State Department spokesman said" / "dijo el ministro": the speaker is no recipient
         right = [k for k, p in enumerate(phrases) if p.start >= te and p.end <= rb
                  and not (p.end in speech or p.end + 1 in speech or (p.start - 1) in speech
-                          or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))]
+                          or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))
+                 # "withdrawing its troops", "retiró sus tropas": the actor's own forces, not a recipient
+                 # (but "met his counterpart" names another party)
+                 and not (p.start > 0 and toks[p.start - 1].norm in self.possessive and not p.countries
+                          and p.kinds <= {"group", "institution"})]
         agent_preps = {s for s, _, _ in cues.get("agent_prep", [])}
         # a finite auxiliary before a clause-final participle (German "hat ... angegriffen")
         aux = max([s for s, _, _ in cues.get("clause_aux", []) if lb <= s < ts - 1] + [-1])
@@ -297,6 +302,7 @@ class EventLinker:
         ts, te = c.t_start, c.t_end
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         agent = {s for s, _, _ in cues.get("agent_prep", [])}
+        left = [k for k in left if not self._oblique(phrases[k], toks)]
         if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
             # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
             # noun is the object of another trigger ("condenaron el ataque")
