@@ -65,6 +65,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--no-places", action="store_true", help="switch place resolution off (to measure its cost)")
     args = ap.parse_args()
     try:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -76,6 +77,12 @@ def main() -> None:
 
     langs = available_languages()
     startup = startup_seconds(langs)
+    if args.no_places:
+        import tidings.pipeline as pl
+
+        pl._place_finder = lambda: None
+        pl._location = lambda *a, **k: None
+        pl._domestic_place = lambda *a, **k: None
     docs = load_docs(args.corpus if args.corpus.exists() else None)
     coder = Coder()
     for d in docs:  # warm-up pass: loads packs and the gazetteer lazily
@@ -95,12 +102,12 @@ def main() -> None:
         "articles": n, "events": events, "seconds": round(elapsed, 3),
         "articles_per_second": round(n / elapsed, 1), "kchars_per_second": round(chars / elapsed / 1000, 1),
         "startup_seconds": round(startup, 2), "peak_rss_mb": round(rss_mb, 1), "languages": langs,
-        "corpus": str(args.corpus) if args.corpus.exists() else "generated",
+        "corpus": str(args.corpus) if args.corpus.exists() else "generated", "places": not args.no_places,
     }
     if args.json:
         print(json.dumps(result, indent=1))
     else:
-        print(f"corpus: {result['corpus']} ({len(docs)} articles x {args.repeat})")
+        print(f"corpus: {result['corpus']} ({len(docs)} articles x {args.repeat}), places {'off' if args.no_places else 'on'}")
         print(f"throughput: {result['articles_per_second']} articles/s on one core "
               f"({result['kchars_per_second']} k chars/s, {events} events)")
         print(f"start-up (import + all {len(langs)} packs + ontology + gazetteer): {result['startup_seconds']} s")

@@ -129,19 +129,9 @@ class Coder:
             headline = Sentence(index=-1, text=article.title, start=0, end=len(article.title),
                                 tokens=tokenize(article.title, lang))
             sentences = sentences + [headline]
-        find_places = _place_finder()
         for sent in sentences:
             if not sent.tokens:
                 continue
-            if find_places is not None:
-                # where the story happens counts towards its home country ("in Tbilisi", "в Хабаровске"),
-                # which unnamed state actors ("police") take
-                try:
-                    for pm in find_places(sent.text, lang):
-                        if pm.place is not None and pm.place.country:
-                            memory.countries[pm.place.country] += 0.5
-                except Exception:  # a place that cannot be read never stops the coding
-                    pass
             keys = [token_keys(t, res.clitics, res.suffixes) for t in sent.tokens]
             triggers = res.linker.triggers(keys)
             trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
@@ -154,21 +144,34 @@ class Coder:
         published = _published_date(article)
         dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
         events = []
+        origin: dict[int, tuple[Sentence, EventCandidate]] = {}
         for sent, cand in candidates:
-            ev = self._resolve(article, lang, sent, cand, memory, published, dateline_date)
+            ev = self._resolve(article, lang, sent, cand, memory)
             if ev is not None:
                 events.append(ev)
+                origin[id(ev)] = (sent, cand)
         events = _dedup_article(_dedup_sentence(events))
+        for ev in events:  # date and place only for the events kept
+            sent, cand = origin[id(ev)]
+            ev.date, ev.date_precision, ev.date_source = _date(sent, lang, ev.trigger.start, published, dateline_date)
+            location = _location(sent, lang, ev.trigger.start, memory, article)
+            if location is not None and _inside_party(sent, location.text, cand.party_spans):
+                location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
+            ev.location = location or _domestic_place(ev.actors + ev.recipients, lang)
         _name_people(events, memory)
         return events
 
-    def _resolve(self, article: Article, lang: str, sent: Sentence, cand: EventCandidate, memory: DocumentMemory,
-                 published: dt.date | None, dateline_date: dt.date | None) -> Event | None:
+    def _resolve(self, article: Article, lang: str, sent: Sentence, cand: EventCandidate,
+                 memory: DocumentMemory) -> Event | None:
+        """Codes, parties and confidence of a candidate (date and place come after dedup), or None
+        when its modality is not wanted or it names no party with a country."""
         if cand.modality not in self.modalities:
             return None
         actors = [_copy(a) for a in cand.actors]
         recipients = [_copy(a) for a in cand.recipients]
         confidence = cand.confidence
+        if any(a.country is None for a in actors + recipients) and not memory.places_counted:
+            _count_places(article, lang, memory)
         ranked = memory.ranked_countries()
         for a in actors + recipients:
             if a.country is None and a.sector in _STATE_SECTORS and ranked:
@@ -201,12 +204,6 @@ class Coder:
         _, _, contexts = ont.plover_of_cameo(code.code)
         toks = sent.tokens
         t0, t1 = toks[cand.t_start].start, toks[cand.t_end - 1].end
-        date = _date(sent, lang, t0, published, dateline_date)
-        location = _location(sent, lang, t0, memory, article)
-        if location is not None and _inside_party(sent, location.text, cand.party_spans):
-            location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
-        if location is None:
-            location = _domestic_place(actors + recipients, lang)
         return Event(
             doc_id=article.doc_id,
             event_type=cand.event_type,
@@ -222,10 +219,6 @@ class Coder:
             language=lang,
             mode=mode,
             contexts=list(contexts),
-            date=date[0],
-            date_precision=date[1],
-            date_source=date[2],
-            location=location,
             modality=cand.modality,
             confidence=max(0.05, min(0.99, confidence)),
             article={"title": article.title, "url": article.url, "published": article.published,
@@ -272,6 +265,23 @@ def _date(sent: Sentence, lang: str, trigger_start: int, published, dateline_dat
     r = resolve_event_date(sent.text, lang, published=published, dateline_date=dateline_date,
                            trigger_offset=trigger_start - sent.start)
     return r.date, r.precision, r.source
+
+
+def _count_places(article: Article, lang: str, memory: DocumentMemory) -> None:
+    """Count the countries of the places the article names ("in Tbilisi", "в Хабаровске") towards
+    its home country, which unnamed state actors ("police") take.  Done once per article, and only
+    when an event needs it."""
+    memory.places_counted = True
+    find_places = _place_finder()
+    if find_places is None:
+        return
+    try:
+        # the lead names where the story is; the rest of the article adds noise and time
+        for pm in find_places(article.text[:800], lang):
+            if pm.place is not None and pm.place.country:
+                memory.countries[pm.place.country] += 0.5
+    except Exception:  # a place that cannot be read never stops the coding
+        pass
 
 
 def _place_finder():

@@ -73,6 +73,7 @@ class DocumentMemory:
     people: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     by_sector: dict[str, str] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
+    places_counted: bool = False
 
     def remember_person(self, name: str, country: str | None, sector: str | None) -> None:
         from tidings.text import fold
