@@ -82,7 +82,7 @@ def main() -> None:
 
         pl._place_finder = lambda: None
         pl._location = lambda *a, **k: None
-        pl._domestic_place = lambda *a, **k: None
+        pl._inferred_place = lambda *a, **k: None
     docs = load_docs(args.corpus if args.corpus.exists() else None)
     coder = Coder()
     for d in docs:  # warm-up pass: loads packs and the gazetteer lazily

@@ -9,6 +9,7 @@ the ``Coder``; nothing is fetched from the network.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -141,7 +142,7 @@ class Coder:
             for cand in res.linker.candidates(sent, keys, phrases, triggers):
                 cand.party_spans = spans
                 candidates.append((sent, cand))
-        published = _published_date(article)
+        published, partial_published = _published_date(article, lang)
         dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
         events = []
         origin: dict[int, tuple[Sentence, EventCandidate]] = {}
@@ -154,10 +155,13 @@ class Coder:
         for ev in events:  # date and place only for the events kept
             sent, cand = origin[id(ev)]
             ev.date, ev.date_precision, ev.date_source = _date(sent, lang, ev.trigger.start, published, dateline_date)
+            if ev.date is None and partial_published:
+                ev.date, ev.date_source = partial_published, "published"
+                ev.date_precision = "month" if len(partial_published) == 7 else "year"
             location = _location(sent, lang, ev.trigger.start, memory, article)
             if location is not None and _inside_party(sent, location.text, cand.party_spans):
                 location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
-            ev.location = location or _domestic_place(ev.actors + ev.recipients, lang)
+            ev.location = location or _inferred_place(ev)
         _name_people(events, memory)
         return events
 
@@ -250,13 +254,46 @@ def _iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _published_date(article: Article) -> dt.date | None:
-    if not article.published:
-        return None
-    from tidings.when import parse_published
+def _published_date(article: Article, lang: str) -> tuple[dt.date | None, str | None]:
+    """The date relative expressions resolve against, and the partial publication date (``YYYY-MM``
+    or ``YYYY``) when that is all the source gives.
 
-    p = parse_published(article.published)
-    return p.date() if p else None
+    When the source gives no day, the latest full date the article itself states (a dateline, a
+    "14/08/2017" line, "ce lundi 31 janvier 2022") stands in for it, if it is not in the future and
+    agrees with the partial date."""
+    from tidings.when import find_dates, parse_published
+
+    partial = None
+    if article.published:
+        p = parse_published(article.published)
+        if p:
+            return p.date(), None
+        if len(article.published) in (4, 7) and article.published[:4].isdigit():
+            partial = article.published
+    base = None
+    if partial:
+        y, m = int(partial[:4]), int(partial[5:7]) if len(partial) == 7 else 12
+        base = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)  # end of that month or year
+    today = dt.date.today()
+    best = None
+    try:
+        mentions = find_dates(article.text, lang, base)
+    except ValueError:
+        mentions = []
+    # dates written with their year first ("14/08/2017"); year-less ones ("el 26 de agosto") only
+    # when no other is given
+    for with_year in (True, False):
+        for m in mentions:
+            if m.kind != "explicit" or m.precision != "day" or (partial and not m.date.startswith(partial)):
+                continue
+            if with_year != bool(re.search(r"\d{4}", m.text)):
+                continue
+            d = dt.date.fromisoformat(m.date)
+            if d <= today and (best is None or d > best):
+                best = d
+        if best:
+            break
+    return best, partial
 
 
 def _date(sent: Sentence, lang: str, trigger_start: int, published, dateline_date):
@@ -307,13 +344,30 @@ def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMem
         return None
 
 
-def _domestic_place(parties: list[Actor], lang: str):
-    """A country-level place for an event whose parties all belong to one state (a domestic event:
-    police and protesters, government and opposition), else None."""
-    states = {a.country for a in parties if a.country and a.country not in _NONSTATE}
-    if len(states) != 1:
-        return None
-    code = next(iter(states))
+_PLACED_AT_TARGET = {"ASSAULT", "COERCE"}
+_PLACED_AT_ACTOR = {"PROTEST", "MOBILIZE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
+                    "AGREE", "CONCEDE", "RETREAT", "AID"}
+
+
+def _inferred_place(ev: Event):
+    """A country-level place when the event's sentence names none, inferred from its parties (text
+    left empty, precision "country"): a domestic event (all parties of one state) is in that state;
+    an attack or arrest is where its target is; a protest, a deployment or a statement (accusation,
+    rejection, request, threat, sanction...) is in the country of the actor.  None for meetings and
+    cooperation between states, and whenever the relevant side names more or fewer than one state."""
+    def states(parties):
+        return {a.country for a in parties if a.country and a.country not in _NONSTATE}
+
+    every = states(ev.actors + ev.recipients)
+    if len(every) == 1:
+        return _country_place(next(iter(every)))
+    side = ev.recipients if ev.event_type in _PLACED_AT_TARGET else ev.actors if ev.event_type in _PLACED_AT_ACTOR else []
+    chosen = states(side)
+    return _country_place(next(iter(chosen))) if len(chosen) == 1 else None
+
+
+def _country_place(code: str):
+    """A Place for the country ``code`` (ISO3), from the gazetteer, or None."""
     try:
         from tidings.where import resolve_place
 

@@ -154,7 +154,8 @@ class ActorRecognizer:
         for u in units:
             prev = toks[u.start - 1].norm if u.start > 0 else ""
             prev2 = toks[u.start - 2].norm if u.start > 1 else ""
-            if u.kind in {"country", "capital"} and (prev in self.locative or (prev in self.articles and prev2 in self.locative)):
+            if (u.kind in {"country", "capital"} or (u.kind == "demonym" and toks[u.start].text[:1].isupper())) and (
+                    prev in self.locative or (prev in self.articles and prev2 in self.locative)):
                 u = Unit(u.start, u.end, "place", u.country, None)
             keep.append(u)
         return keep

@@ -141,17 +141,28 @@ class EventLinker:
 
     # -- linking ---------------------------------------------------------------------------------
     def _group(self, phrases: list[ActorPhrase], k: int, toks, direction: int) -> list[int]:
-        """Indices of phrases coordinated with phrase ``k`` (``A, B y C``), walking in ``direction``."""
+        """Indices of phrases coordinated with phrase ``k`` (``A, B y C``), walking in ``direction``.
+
+        A comma alone joins phrases only within a list closed by a conjunction ("A, B y C"); without
+        one it is a clause or apposition boundary ("Ante la amenaza de Trump, Maduro ordena")."""
         idx = [k]
+        pending: list[int] = []
+        seen_conj = False
         j = k
         while 0 <= j + direction < len(phrases):
             a, b = (phrases[j + direction], phrases[j]) if direction < 0 else (phrases[j], phrases[j + direction])
             between = [t.norm for t in toks[a.end:b.start]]
             glued = not between and any(toks[b.start].norm.startswith(cj) for cj in self.clitic_conj)  # "والصين"
-            if glued or (between and all(w in self.conj or w == "," or w in self.articles for w in between)
-                         and any(w in self.conj or w == "," for w in between)):
+            listy = between and all(w in self.conj or w == "," or w in self.articles for w in between)
+            if glued or (listy and any(w in self.conj for w in between)):
                 j += direction
+                idx.extend(pending)
+                pending = []
                 idx.append(j)
+                seen_conj = True
+            elif listy and "," in between and (direction < 0 and seen_conj or direction > 0):
+                j += direction
+                (idx if direction < 0 else pending).append(j)
             else:
                 break
         return sorted(idx)
