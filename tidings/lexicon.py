@@ -67,7 +67,7 @@ ACTOR_FLAGS = {
 FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
-    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive",
+    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory",
 }
 PLOVER_SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
@@ -268,6 +268,11 @@ def _load_frames(path: Path, pack: LanguagePack) -> None:
                 raise LexiconError(f"{where}: empty pattern")
         else:
             words = _pattern_words(row["pattern"], where)
+        if kind == "context":
+            from tidings.ontology import load_ontology
+
+            if row["value"] not in load_ontology().contexts:
+                raise LexiconError(f"{where}: '{row['value']}' is not a PLOVER context (tidings/ontology/plover_contexts.tsv)")
         merged[(kind, words)] = FrameEntry(kind, words, row["value"] or None, where)
     pack.frames = list(merged.values())
 

@@ -139,8 +139,10 @@ class Coder:
             owned = frozenset(i for m in triggers if "weak" not in m.payload.flags for i in range(m.start, m.end))
             phrases = res.actors.phrases(sent, keys, memory, trig_tokens, owned)
             spans = [(sent.tokens[p.start].start, sent.tokens[p.end - 1].end) for p in phrases]
+            places = list(res.actors.last_places)
             for cand in res.linker.candidates(sent, keys, phrases, triggers):
                 cand.party_spans = spans
+                cand.places = places
                 candidates.append((sent, cand))
         published, partial_published = _published_date(article, lang)
         dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
@@ -161,7 +163,15 @@ class Coder:
             location = _location(sent, lang, ev.trigger.start, memory, article)
             if location is not None and _inside_party(sent, location.text, cand.party_spans):
                 location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
+            if location is None and cand.places:
+                # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
+                _, code, text = min(cand.places, key=lambda p: abs(p[0] - ev.trigger.start))
+                location = _country_place(code)
+                if location is not None and text:
+                    location.text = text
             ev.location = location or _inferred_place(ev)
+            if ev.event_type == "CONSULT" and ev.mode is None and len({a.country for a in ev.actors + ev.recipients if a.country}) >= 3:
+                ev.mode = "multilateral"  # three or more states at the table (PLOVER CONSULT mode)
         _name_people(events, memory)
         return events
 
@@ -205,7 +215,8 @@ class Coder:
         except KeyError:
             code = ont.cameo(ont.cameo_for(cand.event_type))
         mode = cand.mode if cand.mode and ont.is_valid(cand.event_type, cand.mode) else None
-        _, _, contexts = ont.plover_of_cameo(code.code)
+        _, _, implied = ont.plover_of_cameo(code.code)
+        contexts = sorted(set(implied) | set(cand.contexts))
         toks = sent.tokens
         t0, t1 = toks[cand.t_start].start, toks[cand.t_end - 1].end
         return Event(

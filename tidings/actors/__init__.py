@@ -132,6 +132,8 @@ class ActorRecognizer:
                                     key=lambda c: len(c[0]), reverse=True))
         self.caps = pack.lang not in {"ar"}
         self.head_first = "head_first" in pack.frame_words("setting")
+        self.territory = pack.frame_words("territory")
+        self.last_places: list[tuple[int, str, str | None]] = []
         self._triggers: frozenset[int] = frozenset()
 
     # -- units -----------------------------------------------------------------------------------
@@ -156,9 +158,22 @@ class ActorRecognizer:
             prev2 = toks[u.start - 2].norm if u.start > 1 else ""
             if (u.kind in {"country", "capital"} or (u.kind == "demonym" and toks[u.start].text[:1].isupper())) and (
                     prev in self.locative or (prev in self.articles and prev2 in self.locative)):
-                u = Unit(u.start, u.end, "place", u.country, None)
+                u = Unit(u.start, u.end, "place", u.country, None, toks[u.start].text)
+            elif u.kind in {"country", "demonym"} and self._after_territory(toks, u.start):
+                # "inside Mauritanian territory", "à l'intérieur du territoire mauritanien"
+                u = Unit(u.start, u.end, "place", u.country, None, None)
             keep.append(u)
         return keep
+
+    def _after_territory(self, toks, i: int) -> bool:
+        """Whether a territory word stands right before token ``i`` (skipping of-words and
+        articles) or right after it ("Mauritanian territory")."""
+        j = i - 1
+        while j >= 0 and (toks[j].norm in self.of_words or toks[j].norm in self.articles):
+            j -= 1
+        if j >= 0 and toks[j].norm in self.territory:
+            return True
+        return i + 1 < len(toks) and toks[i + 1].norm in self.territory
 
     def _cap_run(self, toks, i: int, taken: set[int]) -> int:
         """End index of a run of capitalized name tokens starting at ``i`` (``i`` when none)."""
@@ -256,12 +271,14 @@ class ActorRecognizer:
         self._triggers = triggers
         self._toks = toks
         units = []
+        self.last_places = []
         for u in self.units(sent, keys, memory):
             if all(i in owned for i in range(u.start, u.end)) and u.kind in {"institution", "group", "title"}:
                 continue  # "military exercises", "joint patrols": the word belongs to the trigger
             if u.kind == "place":
                 if u.country:
                     memory.countries[u.country] += 0.5  # "в Хабаровске", "in Nigeria": where the story is
+                    self.last_places.append((toks[u.start].start, u.country, u.name))
                 continue
             units.append(u)
         groups: list[list[Unit]] = []

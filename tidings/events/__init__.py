@@ -53,6 +53,8 @@ class EventCandidate:
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)
     party_spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of the sentence's actor phrases
+    contexts: list[str] = field(default_factory=list)  # PLOVER contexts cued by the sentence's words
+    places: list = field(default_factory=list)  # (char offset, ISO3, text) of countries named as places
 
 
 class EventLinker:
@@ -113,6 +115,7 @@ class EventLinker:
             left_b = max([b for b in breaks if b < ts] + [-1]) + 1
             right_b = min([b for b in breaks if b >= te] + [n])
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
+            cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
             self._modality(cand, cues, toks, left_b, accuse_before)
             gov = self._governor(out, cand, left_b)
