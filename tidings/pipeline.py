@@ -188,7 +188,7 @@ class Coder:
             _count_places(article, lang, memory)
         ranked = memory.ranked_countries()
         for a in actors + recipients:
-            if a.country is None and a.sector in _STATE_SECTORS and ranked:
+            if a.country is None and a.sector and a.sector not in {"IGO", "NGO"} and ranked:
                 # "the president", "police": the article's own country, inferred; in a bilateral
                 # story the second party of an event is the other country ("Merkel and President X")
                 # only a co-party of the same sector is taken to be another state's (two heads of
@@ -202,8 +202,9 @@ class Coder:
                 if r.country is None and r.sector and r.sector not in _STATE_SECTORS and state:
                     r.country = state  # "la policía detuvo a manifestantes": domestic targets, inferred
                     confidence -= 0.05
-        if not any(a.country for a in actors + recipients):
-            return None  # no party with a country: nothing an analyst can place
+        if not any(a.country for a in actors + recipients) and (
+                "weak" in cand.entry.flags or not any(a.sector for a in actors + recipients)):
+            return None  # no party at all: nothing to code ("unidentified gunmen" still give an event)
         if "weak" in cand.entry.flags and not (actors and recipients) and not (len(actors) >= 2 and "symmetric" in cand.notes):
             return None  # an ambiguous trigger needs both sides
         if {a.code for a in actors} and {a.code for a in actors} == {r.code for r in recipients}:

@@ -117,6 +117,19 @@ class EventLinker:
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
+            if ts > 0 and toks[ts - 1].norm in self.conj and "passive" not in cand.notes and "noun" not in entry.flags:
+                # "X informed Y about the talks and praised Z": coordinated verbs share the clause's
+                # subject, the party that opens it
+                first = next((k for k, p in enumerate(phrases) if p.start >= left_b), None)
+                if first is not None and phrases[first].start - left_b <= 2 and phrases[first].end < ts \
+                        and not self._oblique(phrases[first], toks):
+                    subject = [a for k in self._group(phrases, first, toks, +1) for a in phrases[k].actors]
+                    keep = {(a.country, a.sector) for a in subject}
+                    cand.recipients = [r for r in cand.recipients if (r.country, r.sector) not in keep]
+                    if not cand.recipients and cand.actors and {(a.country, a.sector) for a in cand.actors} != keep:
+                        cand.recipients = cand.actors
+                    cand.actors = subject
+                    cand.notes.append("shared subject")
             self._modality(cand, cues, toks, left_b, accuse_before)
             gov = self._governor(out, cand, left_b)
             if gov is not None and cand.modality == "asserted":
