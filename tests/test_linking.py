@@ -121,3 +121,23 @@ def test_modality(text, lang, modality):
     assert ev.modality == modality
     default = [e for e in events(text, lang) if e.event_type == "ASSAULT"]
     assert bool(default) == (modality == "claimed")
+
+
+# passive voice in every supported language: the agent acts, the subject receives
+@pytest.mark.parametrize("lang,text,actor,recipient", [
+    ("fr", "Le convoi de l'armée malienne a été visé par des jihadistes près de Gao.", (None, "REB"), ("MLI", "MIL")),
+    ("ru", "Украинский пограничный пост был атакован российскими военными.", ("RUS", "MIL"), ("UKR", None)),
+    ("ar", "تعرض الجيش السوري لهجوم من مسلحين قرب حماة.", (None, "UAF"), ("SYR", "MIL")),
+    ("pt", "O comboio do exército brasileiro foi atacado por garimpeiros em Roraima.", None, ("BRA", "MIL")),
+    ("de", "Der ukrainische Grenzposten wurde von russischen Soldaten angegriffen.", ("RUS", "MIL"), ("UKR", None)),
+    ("it", "La nave britannica è stata attaccata dai ribelli houthi nel Mar Rosso.", ("YEM", "REB"), ("GBR", None)),
+])
+def test_passive_voice_in_every_language(lang, text, actor, recipient):
+    ev = one(text, lang, "ASSAULT")
+    assert (ev.recipients[0].country, ev.recipients[0].sector) == recipient
+    if actor is None:
+        assert ev.actors == []  # "garimpeiros" names no party the packs know
+    else:
+        a = ev.actors[0]
+        assert a.sector == actor[1]
+        assert actor[0] is None or a.country == actor[0]

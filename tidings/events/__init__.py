@@ -79,6 +79,8 @@ class EventLinker:
             "of", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep")))
         settings = pack.frame_words("setting")
         self.verb_first = "verb_first" in settings
+        self.instrumental_agent = "instrumental_agent" in settings
+        self.source_preps = pack.frame_words("source_prep")
         clitics = {" ".join(f.words) for f in pack.frame_values("clitic_prefix")}
         self.clitic_conj = tuple(w for w in self.conj if w in clitics)
 
@@ -219,8 +221,15 @@ class EventLinker:
         if agent is None and passive_aux:
             agent = next((k for k in left if phrases[k].start > min(passive_aux) and after_agent_prep(phrases[k])), None)
         passive = bool(passive_aux) or (agent is not None and right and agent == right[0])
+        if passive and agent is None and right and phrases[right[0]].start - te <= 2:
+            p0 = phrases[right[0]]
+            before = {toks[i].norm for i in range(te, p0.start)}
+            if (self.instrumental_agent and p0.start == te) or before & self.source_preps:
+                # "был атакован российскими военными" (instrumental), "تعرض لهجوم من مسلحين"
+                agent = right[0]
         if passive:
-            subj = [k for k in left if k != agent and not self._oblique(phrases[k], toks)]
+            subj = [k for k in left if k != agent and not self._oblique(phrases[k], toks)] or [
+                k for k in left if k != agent]  # "le convoi de l'armée malienne a été visé"
             if agent is not None:
                 c.actors = actors_of(self._group(phrases, agent, toks, +1))
                 c.notes.append("passive")
