@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from enum import Enum
@@ -17,6 +18,7 @@ from typing import List, Optional
 import typer
 
 app = typer.Typer(
+    rich_markup_mode="markdown",
     help="tidings: political event data (PLOVER/CAMEO: who did what to whom, when and where) from news "
     "in many languages, offline.",
     no_args_is_help=True,
@@ -68,20 +70,57 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str):
     return coder
 
 
+def _code_one(coder, raw):
+    """(article, events, problem): one document coded, or the one-line reason it was not."""
+    from tidings.pipeline import DocumentError
+
+    name = raw.source or raw.doc_id
+    try:
+        art, events = coder.code_document(raw)
+    except DocumentError as exc:
+        return None, [], str(exc)
+    except ValueError as exc:
+        return None, [], f"{name}: {exc}"
+    except Exception as exc:  # a bug or a broken library must not end the batch
+        return None, [], f"{name}: could not be coded ({type(exc).__name__}: {exc})"
+    if not coder.supported(art.language or ""):
+        return art, [], f"{name}: language '{art.language}' has no language pack (supported: {', '.join(coder.languages())}); not coded"
+    return art, events, None
+
+
+def _check_options(lang: str | None, published: str | None) -> None:
+    """Usage errors (exit 2) for option values that would fail every document."""
+    if lang is not None:
+        if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?", lang or ""):
+            _err(f"--lang {lang!r}: not an ISO 639-1 language code (e.g. en, es, ar)")
+            raise typer.Exit(2)
+    if published is not None:
+        from tidings.when import parse_published
+
+        if parse_published(published) is None and not re.fullmatch(r"\d{4}(-\d{2})?", published):
+            _err(f"--published {published!r}: not a date (YYYY-MM-DD or an ISO timestamp)")
+            raise typer.Exit(2)
+
+
 def _table(events, console) -> None:
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("doc", "sent", "type", "cameo", "actors", "recipients", "date", "modality", "trigger"):
-        table.add_column(col, overflow="fold")
+    table = Table(show_lines=False, header_style="bold", pad_edge=False)
+    table.add_column("doc", overflow="ellipsis", max_width=16)
+    table.add_column("event", no_wrap=True)
+    table.add_column("actor -> recipient", overflow="fold", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("place", overflow="ellipsis", max_width=18)
+    table.add_column("trigger", overflow="fold", ratio=1)
 
     def parties(lst):
-        return ", ".join(f"{a.code}" + (f" ({a.name})" if a.name else "") for a in lst) or "-"
+        return ", ".join(a.code for a in lst) or "?"
 
     for ev in events:
-        table.add_row(ev.doc_id, str(ev.sentence_index), ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
-                      ev.cameo_code, parties(ev.actors), parties(ev.recipients),
-                      f"{ev.date or '-'} ({ev.date_source or '-'})", ev.modality, ev.trigger.text)
+        kind = f"{ev.event_type} {ev.cameo_code}" + ("" if ev.modality == "asserted" else f" ({ev.modality})")
+        place = (ev.location.name or ev.location.country or "") if ev.location else ""
+        table.add_row(ev.doc_id, kind, f"{parties(ev.actors)} -> {parties(ev.recipients) if ev.recipients else '-'}",
+                      ev.date or "-", place, ev.trigger.text)
     console.print(table)
 
 
@@ -107,6 +146,7 @@ def code_cmd(
 
     from tidings.read import Failure, iter_documents
 
+    _check_options(lang, published)
     coder = _make_coder(lexicon, modality)
     fmt = format or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
     console = Console()
@@ -129,13 +169,10 @@ def code_cmd(
                 failures += 1
                 _err(str(item))
             else:
-                try:
-                    art, events = coder.code_document(item)
-                except ValueError as exc:
+                art, events, problem = _code_one(coder, item)
+                if problem:
                     failures += 1
-                    _err(str(exc))
-                    events = []
-                    art = None
+                    _err(problem)
                 n_docs += 1
                 n_events += len(events)
                 if art is not None and article:

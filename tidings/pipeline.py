@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 from tidings.actors import ActorRecognizer, DocumentMemory
 from tidings.events import EventCandidate, EventLinker
 from tidings.lexicon import LanguagePack, LexiconError, load_pack
-from tidings.records import Actor, Article, Event, RawDocument, Sentence, Trigger
+from tidings.records import Actor, Article, Event, Place, RawDocument, Sentence, Trigger
 from tidings.text import segment
 from tidings.text.matcher import token_keys
 
@@ -88,6 +88,12 @@ class Coder:
             self._res[lang] = res
         return res
 
+    def languages(self) -> list[str]:
+        """ISO 639-1 codes of the languages with a pack (packaged or from ``lexicon_dirs``)."""
+        from tidings.lexicon import available_languages
+
+        return available_languages(self.lexicon_dirs)
+
     def supported(self, lang: str) -> bool:
         try:
             self.resources(lang)
@@ -153,23 +159,34 @@ class Coder:
             if ev is not None:
                 events.append(ev)
                 origin[id(ev)] = (sent, cand)
-        events = _dedup_article(_dedup_sentence(events))
-        for ev in events:  # date and place only for the events kept
+        events = _dedup_sentence(events)
+        for ev in events:  # dates are cheap: they decide, with places, what is one event
             sent, cand = origin[id(ev)]
             ev.date, ev.date_precision, ev.date_source = _date(sent, lang, ev.trigger.start, published, dateline_date)
             if ev.date is None and partial_published:
                 ev.date, ev.date_source = partial_published, "published"
                 ev.date_precision = "month" if len(partial_published) == 7 else "year"
-            location = _location(sent, lang, ev.trigger.start, memory, article)
-            if location is not None and _inside_party(sent, location.text, cand.party_spans):
-                location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
-            if location is None and cand.places:
-                # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
-                _, code, text = min(cand.places, key=lambda p: abs(p[0] - ev.trigger.start))
-                location = _country_place(code)
-                if location is not None and text:
-                    location.text = text
-            ev.location = location or _inferred_place(ev)
+        places: dict[int, Place | None] = {}
+
+        def sentence_place(ev: Event):
+            """The place the event's own sentence gives (computed once, on demand)."""
+            if id(ev) not in places:
+                sent, cand = origin[id(ev)]
+                location = _location(sent, lang, ev.trigger.start, memory, article)
+                if location is not None and _inside_party(sent, location.text, cand.party_spans):
+                    location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
+                if location is None and cand.places:
+                    # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
+                    _, code, text = min(cand.places, key=lambda p: abs(p[0] - ev.trigger.start))
+                    location = _country_place(code)
+                    if location is not None and text:
+                        location.text = text
+                places[id(ev)] = location
+            return places[id(ev)]
+
+        events = _dedup_article(events, sentence_place)
+        for ev in events:  # places only for the events kept
+            ev.location = sentence_place(ev) or _inferred_place(ev)
             if ev.event_type == "CONSULT" and ev.mode is None and len({a.country for a in ev.actors + ev.recipients if a.country}) >= 3:
                 ev.mode = "multilateral"  # three or more states at the table (PLOVER CONSULT mode)
         _name_people(events, memory)
@@ -184,24 +201,8 @@ class Coder:
         actors = [_copy(a) for a in cand.actors]
         recipients = [_copy(a) for a in cand.recipients]
         confidence = cand.confidence
-        if any(a.country is None for a in actors + recipients) and not memory.places_counted:
-            _count_places(article, lang, memory)
-        ranked = memory.ranked_countries()
-        for a in actors + recipients:
-            if a.country is None and a.sector and a.sector not in {"IGO", "NGO"} and ranked:
-                # "the president", "police": the article's own country, inferred; in a bilateral
-                # story the second party of an event is the other country ("Merkel and President X")
-                # only a co-party of the same sector is taken to be another state's (two heads of
-                # government sign; an ex-president accuses his own government)
-                taken = {b.country for b in actors + recipients if b.country and b.sector == a.sector}
-                a.country = next((c for c in ranked if c not in taken), ranked[0]) if taken else ranked[0]
-                confidence -= 0.1
-        state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
-        if cand.event_type in {"COERCE", "ASSAULT", "CONCEDE"}:
-            for r in recipients:
-                if r.country is None and r.sector and r.sector not in _STATE_SECTORS and state:
-                    r.country = state  # "la policía detuvo a manifestantes": domestic targets, inferred
-                    confidence -= 0.05
+        if any(a.country is None for a in actors + recipients):
+            confidence -= _infer_countries(article, lang, sent, cand, actors, recipients, memory)
         if not any(a.country for a in actors + recipients) and (
                 "weak" in cand.entry.flags or not any(a.sector for a in actors + recipients)):
             return None  # no party at all: nothing to code ("unidentified gunmen" still give an event)
@@ -314,6 +315,60 @@ def _date(sent: Sentence, lang: str, trigger_start: int, published, dateline_dat
     r = resolve_event_date(sent.text, lang, published=published, dateline_date=dateline_date,
                            trigger_offset=trigger_start - sent.start)
     return r.date, r.precision, r.source
+
+
+def _infer_countries(article: Article, lang: str, sent: Sentence, cand: EventCandidate,
+                     actors: list[Actor], recipients: list[Actor], memory: DocumentMemory) -> float:
+    """Give a country to parties named without one, most specific evidence first; returns the
+    confidence to take off.
+
+    1. A domestic target of force takes the state actor's ("la policía detuvo a manifestantes").
+    2. The one country of the places the sentence names ("Police in Paris, Texas arrested ...").
+    3. The article's home country, most named first; a co-party of the same sector is taken to be
+       another state's ("Merkel and President Karzai sign").
+    """
+    penalty = 0.0
+    state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
+    if cand.event_type in {"COERCE", "ASSAULT", "CONCEDE"} and state:
+        for r in recipients:
+            if r.country is None and r.sector and r.sector not in _STATE_SECTORS:
+                r.country = state
+                penalty += 0.05
+    missing = [a for a in actors + recipients if a.country is None and a.sector and a.sector not in {"IGO", "NGO"}]
+    if not missing:
+        return penalty
+    for a in missing:
+        if a.name is None and a.end is not None:
+            # "police in Paris, Texas", "troops in Iraq": a body named with the place it is in
+            near = [c for start, c in _sentence_places(sent, lang) if 0 <= start - a.end <= 12]
+            if near:
+                a.country = near[0]
+                penalty += 0.05
+    missing = [a for a in missing if a.country is None]
+    if not missing:
+        return penalty
+    if not memory.places_counted:
+        _count_places(article, lang, memory)
+    ranked = memory.ranked_countries()
+    if not ranked:
+        return penalty
+    for a in missing:
+        taken = {b.country for b in actors + recipients if b.country and b.sector == a.sector}
+        a.country = next((c for c in ranked if c not in taken), ranked[0]) if taken else ranked[0]
+        penalty += 0.1
+    return penalty
+
+
+def _sentence_places(sent: Sentence, lang: str) -> list[tuple[int, str]]:
+    """(character offset in the article, ISO3) of the places one sentence names (GeoNames)."""
+    find_places = _place_finder()
+    if find_places is None:
+        return []
+    try:
+        return [(pm.start, pm.place.country) for pm in find_places(sent.text, lang, offset=sent.start)
+                if pm.place is not None and pm.place.country]
+    except Exception:  # a place that cannot be read never stops the coding
+        return []
 
 
 def _count_places(article: Article, lang: str, memory: DocumentMemory) -> None:
@@ -456,12 +511,25 @@ def _countries(actors: list[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
 
 
-def _dedup_article(events: list[Event]) -> list[Event]:
-    """One event per real-world event within an article: a later event of the same type whose
-    actor countries meet the earlier one's (or are unknown) and whose recipient countries do too
-    is another mention of it.  The first mention is kept (the lead carries the main wording and
-    date); a recipient it lacked is taken from the later mention.  A symmetric event (no recipient)
-    also absorbs later mentions whose parties it already lists."""
+def _days_apart(a: Event, b: Event) -> int | None:
+    """Days between two events' dates when both sentences state their day, else None (a date that
+    only falls back on the publication date says nothing about being another event)."""
+    stated = {"explicit", "relative"}
+    if a.date_source not in stated or b.date_source not in stated or a.date_precision != "day" or b.date_precision != "day":
+        return None
+    return abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
+
+
+def _dedup_article(events: list[Event], place_of=None) -> list[Event]:
+    """One event per real-world event within an article.
+
+    A later event is another mention of a kept one when it has the same type, shares a country
+    with it, its actor and recipient countries agree with the kept one's (equal, or unknown on one
+    side), its day is within one day of the kept one's (when both have a day) and its sentence's
+    place is the same city (when both sentences name one; ``place_of(event)`` gives it).  The
+    first mention is kept (the lead carries the main wording and date); a recipient it lacked is
+    taken from a later mention with the same actors.  Two arrests on different days or in
+    different cities stay two events."""
     kept: list[Event] = []
     for ev in events:
         a, r = _countries(ev.actors), _countries(ev.recipients)
@@ -470,14 +538,24 @@ def _dedup_article(events: list[Event]) -> list[Event]:
             if k.event_type != ev.event_type:
                 continue
             ka, kr = _countries(k.actors), _countries(k.recipients)
+            if not ((a | r) & (ka | kr)):
+                continue  # nothing in common: two events (or too little known to tell)
             same_dir = (not a or not ka or a & ka) and (not r or not kr or r & kr)
-            sym = not kr and (a | r) <= (ka | kr)
-            if same_dir or sym:
-                dup = k
-                break
+            sym = not kr and (a | r) <= ka
+            if not (same_dir or sym):
+                continue
+            apart = _days_apart(ev, k)
+            if apart is not None and apart > 1:
+                continue
+            if place_of is not None:
+                p1, p2 = place_of(ev), place_of(k)
+                if p1 and p2 and p1.precision == p2.precision == "city" and p1.geonameid != p2.geonameid:
+                    continue
+            dup = k
+            break
         if dup is None:
             kept.append(ev)
-        elif not dup.recipients and ev.recipients and not (_countries(ev.recipients) <= _countries(dup.actors)):
+        elif not dup.recipients and ev.recipients and _countries(ev.actors) == _countries(dup.actors):
             dup.recipients = ev.recipients
     return kept
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from tidings.where.gazetteer import norm_key
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting")
+KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street")
 ROLES = ("in", "from", "by")
 
 
@@ -38,6 +38,7 @@ class PlaceLexicon:
     suffixes: list[tuple[str, str]] = field(default_factory=list)
     admin: dict[str, str] = field(default_factory=dict)
     features: set[str] = field(default_factory=set)
+    streets: set[str] = field(default_factory=set)  # "piazza", "rue", "street": the name after one is no town
     joins: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
 
@@ -82,6 +83,8 @@ def _parse(path: Path, lang: str) -> PlaceLexicon:
             lex.admin[key] = value or "both"
         elif kind == "feature":
             lex.features.add(key)
+        elif kind == "street":
+            lex.streets.add(key)
         elif kind == "join":
             lex.joins.add(key)
         elif kind == "setting" and form == "nouns_capitalized":

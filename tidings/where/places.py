@@ -310,6 +310,9 @@ def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[i
         if sp is None:
             i += 1
             continue
+        if (i >= 1 and tx.norms[i - 1] in lex.streets) or (sp.j < n_tok and tx.norms[sp.j] in lex.streets):
+            i = sp.j  # "piazza Venezia", "rue de Paris", "Tahrir Square": a street or square, not the town
+            continue
         tok0 = tx.toks[i][0]
         if len(tok0) <= 4 and tok0.isupper() and not sp.aliased and sp.j == i + 1 and \
                 not any(e.kind == "country" for e in sp.cands):
