@@ -60,6 +60,7 @@ class Coder:
     default_lang: str = "en"
     _res: dict[str, _LangResources] = field(default_factory=dict, repr=False)
     unsupported: dict[str, int] = field(default_factory=dict, repr=False)
+    _languages: list[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         from tidings.ontology import load_ontology
@@ -90,16 +91,15 @@ class Coder:
 
     def languages(self) -> list[str]:
         """ISO 639-1 codes of the languages with a pack (packaged or from ``lexicon_dirs``)."""
-        from tidings.lexicon import available_languages
+        if self._languages is None:
+            from tidings.lexicon import available_languages
 
-        return available_languages(self.lexicon_dirs)
+            self._languages = available_languages(self.lexicon_dirs)
+        return self._languages
 
     def supported(self, lang: str) -> bool:
-        try:
-            self.resources(lang)
-            return True
-        except LexiconError:
-            return False
+        """Whether ``lang`` has a language pack (a pack with errors still raises LexiconError when used)."""
+        return lang in self._res or lang in self.languages()
 
     # -- stages ----------------------------------------------------------------------------------
     def clean(self, raw: RawDocument) -> Article:
@@ -411,24 +411,27 @@ def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMem
         return None
 
 
-_PLACED_AT_TARGET = {"ASSAULT", "COERCE"}
+_PLACED_AT_TARGET = {"ASSAULT", "COERCE", "AID"}
 _PLACED_AT_ACTOR = {"PROTEST", "MOBILIZE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
-                    "AGREE", "CONCEDE", "RETREAT", "AID"}
+                    "AGREE", "CONCEDE", "RETREAT"}
 
 
 def _inferred_place(ev: Event):
     """A country-level place when the event's sentence names none, inferred from its parties (text
-    left empty, precision "country"): a domestic event (all parties of one state) is in that state;
-    an attack or arrest is where its target is; a protest, a deployment or a statement (accusation,
-    rejection, request, threat, sanction...) is in the country of the actor.  None for meetings and
-    cooperation between states, and whenever the relevant side names more or fewer than one state."""
+    left empty, precision "country"): a domestic event (both sides of one state) is in that state;
+    an attack, an arrest or aid is where its target is; a protest, a deployment or a statement
+    (accusation, rejection, request, threat, sanction...) is in the country of the actor.  None for
+    meetings and cooperation between states, and whenever the relevant side names more or fewer
+    than one state."""
     def states(parties):
         return {a.country for a in parties if a.country and a.country not in _NONSTATE}
 
     every = states(ev.actors + ev.recipients)
-    if len(every) == 1:
-        return _country_place(next(iter(every)))
+    if len(every) == 1 and states(ev.actors) and states(ev.recipients):
+        return _country_place(next(iter(every)))  # both sides of one state: a domestic event
     side = ev.recipients if ev.event_type in _PLACED_AT_TARGET else ev.actors if ev.event_type in _PLACED_AT_ACTOR else []
+    if not ev.recipients and ev.event_type in {"COERCE", "ASSAULT"} and all(a.sector == "COP" for a in ev.actors if a.country):
+        side = ev.actors  # police act at home: "la polizia disperde i manifestanti"
     chosen = states(side)
     return _country_place(next(iter(chosen))) if len(chosen) == 1 else None
 

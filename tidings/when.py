@@ -528,6 +528,9 @@ def _lang_code(lang: str) -> str:
 # Event date
 
 
+_EXPLICIT_BONUS = 40  # characters of nearness an explicit date is worth over a relative one
+
+
 def _distance(p: _Pack, norm: str, m: DateMention, t: int | None) -> int:
     if t is None:
         return m.start
@@ -552,11 +555,12 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
                        trigger_offset: int | None = None) -> ResolvedDate:
     """The date of an event whose trigger is in ``sentence``.
 
-    Rule (in order): (1) an explicit date in the sentence, the one nearest ``trigger_offset`` (a
-    character offset into ``sentence``; without it the first one), ignoring explicit dates after the
-    base date (a report does not date a past event in the future); (2) a relative expression resolved
-    against the base date (``published``, else ``dateline_date``), nearest the trigger, never after the
-    base; (3) ``dateline_date``; (4) ``published``.  Nearness counts characters plus a penalty for each
+    Rule: (1) the date expression of the sentence nearest ``trigger_offset`` (a character offset into
+    ``sentence``; without it the first one), explicit dates counted 40 characters nearer than relative
+    ones, so an explicit date wins unless a relative one is clearly closer; dates after the base date
+    are ignored (a report does not date a past event in the future) and relative expressions resolve
+    against the base date (``published``, else ``dateline_date``); (2) ``dateline_date``;
+    (3) ``published``.  Nearness counts characters plus a penalty for each
     clause marker (``dates.tsv`` kind ``clause``: relative pronouns, "because of", "after"...) between
     the mention and the trigger, heavier when the mention comes before the trigger.  With a trigger
     given, a year-only mention ("in 2011") more than 40 such characters away is taken as background
@@ -570,18 +574,20 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
     if mentions:
         p = _pack(_lang_code(lang))
         norm = _norm(sentence)
-        for kind in ("explicit", "relative"):
-            usable = []
-            for m in mentions:
-                if m.kind != kind or (base is not None and _period_start(m.date) > base):
-                    continue
-                dist = _distance(p, norm, m, trigger_offset)
-                if m.precision == "year" and trigger_offset is not None and dist > _YEAR_MAX_DISTANCE:
-                    continue
-                usable.append((dist, m.start, m))
-            if usable:
-                best = min(usable, key=lambda u: u[:2])[2]
-                return ResolvedDate(best.date, best.precision, kind, best)
+        usable = []
+        for m in mentions:
+            if base is not None and _period_start(m.date) > base:
+                continue
+            dist = _distance(p, norm, m, trigger_offset)
+            if m.precision == "year" and trigger_offset is not None and dist > _YEAR_MAX_DISTANCE:
+                continue
+            # an explicit date wins unless a relative one is clearly nearer the trigger
+            # ("X last week held talks ... suspended since April": last week)
+            rank = dist if m.kind == "relative" else dist - _EXPLICIT_BONUS
+            usable.append((rank, m.start, m))
+        if usable:
+            best = min(usable, key=lambda u: u[:2])[2]
+            return ResolvedDate(best.date, best.precision, best.kind, best)
     if dl is not None:
         return ResolvedDate(dl.isoformat(), "day", "dateline", None)
     if pub is not None:

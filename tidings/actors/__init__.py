@@ -135,6 +135,7 @@ class ActorRecognizer:
         self.territory = pack.frame_words("territory")
         self.last_places: list[tuple[int, str, str | None]] = []
         self._triggers: frozenset[int] = frozenset()
+        self._owned: frozenset[int] = frozenset()
 
     # -- units -----------------------------------------------------------------------------------
     def units(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory) -> list[Unit]:
@@ -156,14 +157,34 @@ class ActorRecognizer:
         for u in units:
             prev = toks[u.start - 1].norm if u.start > 0 else ""
             prev2 = toks[u.start - 2].norm if u.start > 1 else ""
+            loc_at = u.start - 1 if prev in self.locative else u.start - 2
             if (u.kind in {"country", "capital"} or (u.kind == "demonym" and toks[u.start].text[:1].isupper())) and (
-                    prev in self.locative or (prev in self.articles and prev2 in self.locative)):
+                    prev in self.locative or (prev in self.articles and prev2 in self.locative)) and loc_at not in self._owned:
+                # (a preposition inside a trigger, "fired rockets at Israel", marks the target instead)
                 u = Unit(u.start, u.end, "place", u.country, None, toks[u.start].text)
             elif u.kind in {"country", "demonym"} and self._after_territory(toks, u.start):
                 # "inside Mauritanian territory", "à l'intérieur du territoire mauritanien"
                 u = Unit(u.start, u.end, "place", u.country, None, None)
             keep.append(u)
         return keep
+
+    def _share_heads(self, toks, groups: list[list[Unit]]) -> list[list[Unit]]:
+        """Coordinated demonyms share one head noun: "Armenian and Azerbaijani negotiators",
+        "las tropas rusas y ucranianas" give one phrase with both countries and the sector."""
+        out: list[list[Unit]] = []
+        for g in groups:
+            prev = out[-1] if out else None
+            if prev is not None:
+                gap = [toks[i].norm for i in range(prev[-1].end, g[0].start)]
+                joined = gap and all(w in self.conj or w in self.articles or w == "," for w in gap) and any(w in self.conj for w in gap)
+                lone = lambda grp: all(u.kind == "demonym" for u in grp)
+                has_head = lambda grp: any(u.kind in {"title", "institution", "group"} for u in grp)
+                if joined and ((lone(prev) and g[0].kind == "demonym" and has_head(g)) or
+                               (lone(g) and prev[-1].kind == "demonym" and has_head(prev))):
+                    out[-1] = prev + g
+                    continue
+            out.append(g)
+        return out
 
     def _after_territory(self, toks, i: int) -> bool:
         """Whether a territory word stands right before token ``i`` (skipping of-words and
@@ -269,6 +290,7 @@ class ActorRecognizer:
         trigger ("military exercises") rather than naming a party."""
         toks = sent.tokens
         self._triggers = triggers
+        self._owned = owned
         self._toks = toks
         units = []
         self.last_places = []
@@ -287,6 +309,7 @@ class ActorRecognizer:
                 groups[-1].append(u)
             else:
                 groups.append([u])
+        groups = self._share_heads(toks, groups)
         phrases = []
         for g in groups:
             if all(u.needs_country for u in g if u.sector) and not any(u.country for u in g):

@@ -312,9 +312,10 @@ class EventLinker:
             c.notes.append("symmetric")
 
     def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
-        """A verbal trigger just before ``cand`` in its clause that governs it (at most 4 tokens apart)."""
+        """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart:
+        "urged Serbia and Kosovo to resume talks")."""
         for p in reversed(previous):
-            if p.t_end <= cand.t_start and cand.t_start - p.t_end <= 4 and p.t_start >= lb - 1 \
+            if p.t_end <= cand.t_start and cand.t_start - p.t_end <= 8 and p.t_start >= lb - 1 \
                     and p.event_type in {"AGREE", "REQUEST", "THREATEN", "REJECT"} and "noun" not in p.entry.flags:
                 return p
         return None
