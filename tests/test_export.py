@@ -191,3 +191,10 @@ def test_cli_export_and_stats(store, tmp_path):
     assert list(s["key"]) == ["AZE", "RUS", "VEN"] and list(s["events"]) == [1, 1, 1]
     res = run(app, ["stats", "--db", db, "--freq", "year"])
     assert res.exit_code == 2 and "unknown --freq 'year'" in res.output
+
+
+def test_gdelt_adm1_has_the_country_once():
+    from tidings.store.export import _admin1_part
+
+    # GeoNames "FR.11" and ISO 3166-2 "US-TX" forms both lose their own country prefix
+    assert ("FR" + _admin1_part("FR.11"), "US" + _admin1_part("US-TX"), _admin1_part(None)) == ("FR11", "USTX", "")

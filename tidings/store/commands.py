@@ -22,7 +22,7 @@ def _fail(msg: str) -> None:
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (txt, html, jsonl, warc...).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (.txt, .html/.htm, .jsonl) or - for stdin.")],
     db: Annotated[Path, typer.Option("--db", help="DuckDB file of the event store (created if missing).")] = Path(DEFAULT_DB),
     dedup: Annotated[Optional[str], typer.Option(
         "--dedup", help="Dedup rule: 'article' (merge within a document), 'day' (merge across documents: "
@@ -59,7 +59,7 @@ def ingest_cmd(
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
                   TextColumn("{task.fields[docs]} documents · {task.fields[events]} events · "
                              "[red]{task.fields[fails]} failures[/] · {task.fields[skipped]} unchanged"),
-                  TimeElapsedColumn(), console=_err, disable=quiet, transient=False) as progress:
+                  TimeElapsedColumn(), console=_err, disable=quiet or not _err.is_terminal, transient=False) as progress:
         task = progress.add_task("ingest", total=None, docs=0, events=0, fails=0, skipped=0)
 
         def tick(r) -> None:
@@ -79,6 +79,9 @@ def ingest_cmd(
         f"store {db}: {counts['articles']} articles, {counts['events']} events, "
         f"{counts['mentions']} mentions, {counts['failures']} failures"
     )
+    if report.failures:
+        _err.print(f"{report.failures} input(s) failed; their reasons are in the failures table of {db}", style="red")
+        raise typer.Exit(1)
 
 
 def export_cmd(

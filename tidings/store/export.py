@@ -284,7 +284,7 @@ def _gdelt_geo(loc: dict[str, Any] | None) -> list[str]:
     cname = country_name(iso)
     name = loc.get("name") or loc.get("text") or ""
     full = cname if gtype == 1 else ", ".join(x for x in (name, cname) if x)
-    adm1 = fips + (loc.get("admin1") or "") if gtype != 1 else fips
+    adm1 = fips + _admin1_part(loc.get("admin1")) if gtype != 1 else fips
     lat = "" if loc.get("lat") is None else f"{float(loc['lat']):.4f}"
     lon = "" if loc.get("lon") is None else f"{float(loc['lon']):.4f}"
     fid = fips if gtype == 1 else ("" if loc.get("geonameid") is None else str(loc["geonameid"]))
@@ -301,13 +301,24 @@ def gdelt_event_id(event_id: str) -> int:
         return int(hashlib.sha1(event_id.encode()).hexdigest()[:15], 16)
 
 
+def _admin1_part(admin1: str | None) -> str:
+    """The division part of an admin1 code, without its country: "FR.11" -> "11" (GeoNames),
+    "US-TX" -> "TX" (ISO 3166-2); GDELT puts it after the FIPS country code ("FR11", "USTX")."""
+    if not admin1:
+        return ""
+    for sep in (".", "-"):
+        if sep in admin1:
+            return admin1.split(sep, 1)[1]
+    return admin1
+
+
 def to_gdelt(rec: dict[str, Any]) -> list[str]:
     """A stored event record as one GDELT 2.0 Events row (61 strings, :data:`GDELT_COLUMNS`).
 
     Dyadic like GDELT: Actor1 = first actor, Actor2 = first recipient.  Actor types are CAMEO
     codes (PLOVER JRN -> MED, MED -> HLH).  Actor geo blocks are empty (type 0): tidings
     resolves one place per event, written to ActionGeo with FIPS 10-4 country codes and
-    ADM1 = FIPS + GeoNames admin1 code.  AvgTone is empty (no tone is computed).  DATEADDED is
+    ADM1 = FIPS country code + the admin1 division code (GeoNames or ISO 3166-2 part, "FR11", "USTX").  AvgTone is empty (no tone is computed).  DATEADDED is
     the earliest publication time of the event's articles (YYYYMMDDHHMMSS); SOURCEURL the URL
     of the earliest article with one."""
     sqldate, my, y, frac = _gdelt_date(rec.get("date"))
