@@ -172,7 +172,7 @@ class Coder:
             """The place the event's own sentence gives (computed once, on demand)."""
             if id(ev) not in places:
                 sent, cand = origin[id(ev)]
-                location = _location(sent, lang, ev.trigger.start, memory, article)
+                location = _location(sent, lang, ev.trigger.start, memory, article, ev.actors)
                 if location is not None and _inside_party(sent, location.text, cand.party_spans):
                     location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
                 if location is None and cand.places:
@@ -396,14 +396,19 @@ def _place_finder():
     return find_places
 
 
-def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMemory, article: Article):
+def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMemory, article: Article,
+              actors: list[Actor] = ()):
+    """The event place read in its sentence, or the dateline place when the text supports it: the
+    body names the dateline's place and the event's actor belongs to the dateline's country (the
+    report filed from Tbilisi on Georgian police; not Moscow's reaction to it)."""
     try:
         from tidings.where import event_location
     except ImportError:  # pragma: no cover
         return None
     context = {c: float(n) for c, n in memory.countries.items()}
     dl = article.dateline
-    supported = bool(dl and dl.place and dl.place.casefold() in article.text.casefold())
+    supported = bool(dl and dl.place and dl.country and dl.place.casefold() in article.text.casefold()
+                     and dl.country in {a.country for a in actors})
     try:
         return event_location(sent.text, sent.start, lang, trigger_start=trigger_start, country_context=context,
                               dateline=dl, body_mentions_dateline_place=supported)

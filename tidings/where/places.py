@@ -286,8 +286,8 @@ def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[i
     n_tok = len(tx.toks)
     i = 0
     while i < n_tok:
-        if not tx.startable(i) or tx.norms[i] in lex.joins:
-            i += 1
+        if not tx.startable(i) or (tx.norms[i] in lex.joins and not _is_cap(tx.toks[i][0])):
+            i += 1  # a lower-case "de", "la" never starts a name; "La Paz", "El Paso", "Le Havre" do
             continue
         # A name introduced by a feature noun ("the hamlet of X") is taken whole.
         k = i - 1
@@ -309,6 +309,9 @@ def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[i
         sp = _match_at(tx, i, gaz)
         if sp is None:
             i += 1
+            continue
+        if all(tx.norms[x] in lex.joins for x in range(i, sp.j)):
+            i = sp.j  # "Des", "La" alone: an article, not Dej or La (a name needs more than a join word)
             continue
         if (i >= 1 and tx.norms[i - 1] in lex.streets) or (sp.j < n_tok and tx.norms[sp.j] in lex.streets):
             i = sp.j  # "piazza Venezia", "rue de Paris", "Tahrir Square": a street or square, not the town
