@@ -143,3 +143,26 @@ def test_accusation_is_accuse_and_alleged_attack_is_claimed(text, lang):
     assert acc.modality == "asserted"
     alleged = [e for e in events if e.event_type == "ASSAULT"]
     assert all(e.modality == "claimed" and e.actors and e.actors[0].country == "RUS" for e in alleged)
+
+
+def test_one_event_per_real_event_in_an_article():
+    # two arrests on different days in different cities stay two events
+    text = ("Police arrested ten students in Dhaka on Monday. "
+            "Police arrested two journalists in Istanbul on Friday.")
+    coerce = [e for e in tidings.code_text(text, lang="en", published="2024-03-14") if e.event_type == "COERCE"]
+    assert [(e.actors[0].country, e.date, e.location.name) for e in coerce] == [
+        ("BGD", "2024-03-11", "Dhaka"), ("TUR", "2024-03-08", "Istanbul")]
+    # one arrest told twice is one event, kept at its first mention
+    text = ("Turkish police detained twelve Kurdish journalists in Ankara on Tuesday. "
+            "The journalists were detained by police during a raid, their lawyers said.")
+    coerce = [e for e in tidings.code_text(text, lang="en", published="2024-03-14") if e.event_type == "COERCE"]
+    assert len(coerce) == 1 and coerce[0].sentence_index == 0 and coerce[0].date == "2024-03-12"
+
+
+def test_place_from_the_sentence_else_inferred():
+    ev = tidings.code_text("Bolivian police detained three opposition leaders in La Paz yesterday.",
+                           lang="en", published="2024-03-14")[0]
+    assert (ev.location.name, ev.location.country, ev.location.precision, ev.location.geonameid) == (
+        "La Paz", "BOL", "city", 3911925)
+    ev = tidings.code_text("Peru expelled the Mexican ambassador on Tuesday.", lang="en", published="2024-03-14")[0]
+    assert (ev.location.country, ev.location.precision, ev.location.text) == ("PER", "country", "")

@@ -30,6 +30,8 @@ _TYPE_PRIORITY = {
     "CONSULT": 13, "SUPPORT": 14, "AGREE": 15,
 }
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI"}
+# parties that act where they are: police and civilians (not governments or armies, which act abroad)
+_LOCAL_SECTORS = {"COP", "CVL", "EDU", "LAB", "AGR", "JRN", "MED", "REL", "BUS", "REF"}
 
 
 class DocumentError(ValueError):
@@ -323,7 +325,8 @@ def _infer_countries(article: Article, lang: str, sent: Sentence, cand: EventCan
     confidence to take off.
 
     1. A domestic target of force takes the state actor's ("la policía detuvo a manifestantes").
-    2. The one country of the places the sentence names ("Police in Paris, Texas arrested ...").
+    2. The country of the place named right after a body ("Police in Paris, Texas arrested ..."), or
+       for police and civilians the one country of the places their sentence names.
     3. The article's home country, most named first; a co-party of the same sector is taken to be
        another state's ("Merkel and President Karzai sign").
     """
@@ -345,6 +348,15 @@ def _infer_countries(article: Article, lang: str, sent: Sentence, cand: EventCan
                 a.country = near[0]
                 penalty += 0.05
     missing = [a for a in missing if a.country is None]
+    local = [a for a in missing if a.name is None and a.sector in _LOCAL_SECTORS]
+    if local:
+        # police and civilians act where the sentence is: "Police arrested two journalists in Istanbul"
+        here = {c for _, c in _sentence_places(sent, lang)}
+        if len(here) == 1:
+            for a in local:
+                a.country = next(iter(here))
+                penalty += 0.05
+            missing = [a for a in missing if a.country is None]
     if not missing:
         return penalty
     if not memory.places_counted:
