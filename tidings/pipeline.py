@@ -127,6 +127,7 @@ class Coder:
         res = self.resources(lang)
         sentences = segment(article.text, lang)
         memory = DocumentMemory()
+        memory.sentences = [s for s in sentences if s.index >= 0]
         if article.dateline and article.dateline.country:
             memory.countries[article.dateline.country] += 1
         candidates: list[tuple[Sentence, EventCandidate]] = []
@@ -343,7 +344,7 @@ def _infer_countries(article: Article, lang: str, sent: Sentence, cand: EventCan
     for a in missing:
         if a.name is None and a.end is not None:
             # "police in Paris, Texas", "troops in Iraq": a body named with the place it is in
-            near = [c for start, c in _sentence_places(sent, lang) if 0 <= start - a.end <= 12]
+            near = [c for start, c in _sentence_places(sent, lang, memory, article) if 0 <= start - a.end <= 12]
             if near:
                 a.country = near[0]
                 penalty += 0.05
@@ -351,7 +352,7 @@ def _infer_countries(article: Article, lang: str, sent: Sentence, cand: EventCan
     local = [a for a in missing if a.name is None and a.sector in _LOCAL_SECTORS]
     if local:
         # police and civilians act where the sentence is: "Police arrested two journalists in Istanbul"
-        here = {c for _, c in _sentence_places(sent, lang)}
+        here = {c for _, c in _sentence_places(sent, lang, memory, article)}
         if len(here) == 1:
             for a in local:
                 a.country = next(iter(here))
@@ -371,33 +372,45 @@ def _infer_countries(article: Article, lang: str, sent: Sentence, cand: EventCan
     return penalty
 
 
-def _sentence_places(sent: Sentence, lang: str) -> list[tuple[int, str]]:
+def _sentence_mentions(sent: Sentence, lang: str, memory: DocumentMemory, article: Article) -> list:
+    """The places one sentence names (``tidings.where.find_places``, offsets into the article),
+    disambiguated by the countries the article names and its dateline; scanned once per sentence."""
+    cache = memory.place_cache
+    if sent.index not in cache:
+        find_places = _place_finder()
+        mentions = []
+        if find_places is not None:
+            ctx = {c: float(n) for c, n in memory.countries.items()}
+            dl = article.dateline
+            if dl is not None and dl.country:
+                ctx[dl.country] = ctx.get(dl.country, 0.0) + 0.5 * (max(ctx.values()) if ctx else 1.0)
+            try:
+                mentions = find_places(sent.text, lang, offset=sent.start, country_context=ctx)
+            except Exception:  # a place that cannot be read never stops the coding
+                mentions = []
+        cache[sent.index] = mentions
+    return cache[sent.index]
+
+
+def _sentence_places(sent: Sentence, lang: str, memory: DocumentMemory, article: Article) -> list[tuple[int, str]]:
     """(character offset in the article, ISO3) of the places one sentence names (GeoNames)."""
-    find_places = _place_finder()
-    if find_places is None:
-        return []
-    try:
-        return [(pm.start, pm.place.country) for pm in find_places(sent.text, lang, offset=sent.start)
-                if pm.place is not None and pm.place.country]
-    except Exception:  # a place that cannot be read never stops the coding
-        return []
+    return [(pm.start, pm.place.country) for pm in _sentence_mentions(sent, lang, memory, article)
+            if pm.place is not None and pm.place.country]
 
 
 def _count_places(article: Article, lang: str, memory: DocumentMemory) -> None:
-    """Count the countries of the places the article names ("in Tbilisi", "в Хабаровске") towards
-    its home country, which unnamed state actors ("police") take.  Done once per article, and only
-    when an event needs it."""
+    """Count the countries of the places the lead names ("in Tbilisi", "в Хабаровске") towards the
+    article's home country, which unnamed state actors ("police") take.  Done once per article, and
+    only when an event needs it; the sentences' scans are shared with event places."""
     memory.places_counted = True
-    find_places = _place_finder()
-    if find_places is None:
-        return
-    try:
-        # the lead names where the story is; the rest of the article adds noise and time
-        for pm in find_places(article.text[:800], lang):
-            if pm.place is not None and pm.place.country:
-                memory.countries[pm.place.country] += 0.5
-    except Exception:  # a place that cannot be read never stops the coding
-        pass
+    counts = []
+    for sent in memory.sentences:
+        if sent.start >= 800:  # the lead names where the story is; the rest adds noise and time
+            break
+        counts += [pm.place.country for pm in _sentence_mentions(sent, lang, memory, article)
+                   if pm.place is not None and pm.place.country]
+    for c in counts:
+        memory.countries[c] += 0.5
 
 
 def _place_finder():
@@ -417,13 +430,13 @@ def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMem
         from tidings.where import event_location
     except ImportError:  # pragma: no cover
         return None
-    context = {c: float(n) for c, n in memory.countries.items()}
     dl = article.dateline
     supported = bool(dl and dl.place and dl.country and dl.place.casefold() in article.text.casefold()
                      and dl.country in {a.country for a in actors})
     try:
-        return event_location(sent.text, sent.start, lang, trigger_start=trigger_start, country_context=context,
-                              dateline=dl, body_mentions_dateline_place=supported)
+        return event_location(sent.text, sent.start, lang, trigger_start=trigger_start, dateline=dl,
+                              body_mentions_dateline_place=supported,
+                              mentions=_sentence_mentions(sent, lang, memory, article))
     except Exception:  # a place that cannot be resolved never removes the event
         return None
 

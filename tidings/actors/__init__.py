@@ -74,6 +74,8 @@ class DocumentMemory:
     by_sector: dict[str, str] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
     places_counted: bool = False
+    place_cache: dict = field(default_factory=dict)  # sentence index -> places it names (tidings.where)
+    sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
 
     def remember_person(self, name: str, country: str | None, sector: str | None) -> None:
         from tidings.text import fold

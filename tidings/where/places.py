@@ -522,7 +522,8 @@ BEFORE_TRIGGER_PENALTY = 20.0
 
 def event_location(sentence: str, sentence_start: int, lang: str, *, trigger_start: int | None = None,
                    country_context: Mapping[str, float] | None = None, dateline: Dateline | None = None,
-                   body_mentions_dateline_place: bool = False) -> Place | None:
+                   body_mentions_dateline_place: bool = False,
+                   mentions: list[PlaceMention] | None = None) -> Place | None:
     """The place of the event whose trigger is in ``sentence`` (which starts at ``sentence_start`` in the
     article text; ``trigger_start`` is an article offset), or None when the text does not say.
 
@@ -532,13 +533,15 @@ def event_location(sentence: str, sentence_start: int, lang: str, *, trigger_sta
     taken for an actor, not a place, and skipped (a bare division likewise, unless it is all there is);
     a qualifier (``Texas`` of ``Paris, Texas``) yields to the name it qualifies; (2) the dateline place, only when ``body_mentions_dateline_place`` says the
     body supports it; never just the first place of the article.  The dateline's country is added to
-    ``country_context`` for disambiguation.
+    ``country_context`` for disambiguation.  ``mentions``: the sentence's places when the caller has
+    them already (``find_places(sentence, lang, offset=sentence_start, ...)``), to save a second scan.
     """
-    ctx = dict(country_context or {})
-    if dateline is not None and dateline.country:
-        c = dateline.country
-        ctx[c] = ctx.get(c, 0.0) + 0.5 * (max(ctx.values()) if ctx else 1.0)
-    mentions = find_places(sentence, lang, offset=sentence_start, country_context=ctx)
+    if mentions is None:
+        ctx = dict(country_context or {})
+        if dateline is not None and dateline.country:
+            c = dateline.country
+            ctx[c] = ctx.get(c, 0.0) + 0.5 * (max(ctx.values()) if ctx else 1.0)
+        mentions = find_places(sentence, lang, offset=sentence_start, country_context=ctx)
     usable = [m for m in mentions if m.place is not None and not m.qualifier
               and not (m.place.precision in ("country", "admin1") and m.role is None)]
     if not usable:  # a bare division ("Georgia state troopers ...") only when nothing better is said
