@@ -98,3 +98,22 @@ def test_lexicon_check_reports_file_and_line(tmp_path):
     r = run("lexicon", "check", "--lexicon", str(tmp_path))
     assert r.returncode == 1
     assert f"{tmp_path}/en/events.tsv:2: unknown PLOVER type 'BLOCK'" in r.stdout.decode()
+
+
+def test_api_errors_are_clear():
+    import tidings
+
+    with pytest.raises(TypeError, match="text must be str, got int"):
+        tidings.code_text(123)
+    with pytest.raises(ValueError, match="empty document"):
+        tidings.code_text("   ")
+    with pytest.raises(ValueError, match="language 'zz' has no language pack"):
+        tidings.code_text("Russian troops attacked Kharkiv.", lang="zz")
+    # bytes are decoded like files
+    assert [e.event_type for e in tidings.code_text("Russian troops attacked Kharkiv.".encode("utf-16"), lang="en")] == ["ASSAULT"]
+
+
+def test_unsupported_language_is_a_failure_line():
+    r = run("code", "-", stdin="中国军队昨天在南海举行了演习。".encode())
+    assert r.returncode == 1
+    assert b"language 'zh' has no language pack" in r.stderr and b"Traceback" not in r.stderr

@@ -83,8 +83,6 @@ def _code_one(coder, raw):
         return None, [], f"{name}: {exc}"
     except Exception as exc:  # a bug or a broken library must not end the batch
         return None, [], f"{name}: could not be coded ({type(exc).__name__}: {exc})"
-    if not coder.supported(art.language or ""):
-        return art, [], f"{name}: language '{art.language}' has no language pack (supported: {', '.join(coder.languages())}); not coded"
     return art, events, None
 
 

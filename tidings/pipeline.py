@@ -112,10 +112,15 @@ class Coder:
 
     def code_document(self, raw: RawDocument) -> tuple[Article, list[Event]]:
         """Clean and code one document.  Raises ``DocumentError`` (a ValueError) for a bad one."""
+        name = raw.source or raw.doc_id
         try:
             article = self.clean(raw)
         except ValueError as exc:
-            raise DocumentError(f"{raw.source or raw.doc_id}: {exc}") from None
+            msg = str(exc)
+            raise DocumentError(msg if msg.startswith(f"{name}:") else f"{name}: {msg}") from None
+        if not self.supported(article.language or ""):
+            raise DocumentError(f"{name}: language '{article.language}' has no language pack "
+                                f"(supported: {', '.join(self.languages())}); not coded")
         return article, self.code_article(article)
 
     def code_article(self, article: Article) -> list[Event]:
@@ -248,12 +253,28 @@ class Coder:
     # -- conveniences ----------------------------------------------------------------------------
     def code_text(self, text: str, *, doc_id: str = "text", lang: str | None = None,
                   published: str | None = None, url: str | None = None) -> list[Event]:
-        """Code a plain-text article (chrome, dateline and trailer are cleaned as for files)."""
+        """Code a plain-text article (chrome, dateline and trailer are cleaned as for files).
+
+        ``text`` is a str (bytes are decoded like files: BOM, UTF-8, then legacy encodings).
+        Raises ``TypeError`` for other types and ``DocumentError`` (a ValueError) for empty text, a
+        bad ``published`` or a language without a pack."""
+        if isinstance(text, (bytes, bytearray)):
+            from tidings.read import decode_bytes
+
+            text = decode_bytes(bytes(text), doc_id)
+        if not isinstance(text, str):
+            raise TypeError(f"code_text: text must be str, got {type(text).__name__}")
         return self.code_document(RawDocument(doc_id, text=text, lang=lang, published=published, url=url, source=doc_id))[1]
 
     def code_html(self, html: str, *, doc_id: str = "html", lang: str | None = None,
                   published: str | None = None, url: str | None = None) -> list[Event]:
-        """Code an HTML page (body and metadata through trafilatura and htmldate)."""
+        """Code an HTML page (body and metadata through trafilatura and htmldate).  Raises as code_text."""
+        if isinstance(html, (bytes, bytearray)):
+            from tidings.read import decode_bytes
+
+            html = decode_bytes(bytes(html), doc_id)
+        if not isinstance(html, str):
+            raise TypeError(f"code_html: html must be str, got {type(html).__name__}")
         return self.code_document(RawDocument(doc_id, html=html, lang=lang, published=published, url=url, source=doc_id))[1]
 
 
