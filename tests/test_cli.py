@@ -116,4 +116,4 @@ def test_api_errors_are_clear():
 def test_unsupported_language_is_a_failure_line():
     r = run("code", "-", stdin="中国军队昨天在南海举行了演习。".encode())
     assert r.returncode == 1
-    assert b"language 'zh' has no language pack" in r.stderr and b"Traceback" not in r.stderr
+    assert b"has no language pack" in r.stderr and b"Traceback" not in r.stderr
