@@ -126,7 +126,7 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     got = [(x.doc_id, x.source) if isinstance(x, RawDocument) else str(x) for x in out]
     assert got == [
         ("a1", f"{p}:1"),
-        f"{p}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"{p}:2: not valid JSON (Expecting property name enclosed in double quotes, column 2)",
         f"{p}:3: no 'text' or 'html' field with content",
         ("a4", f"{p}:4"),
         f"{p}:6: expected a JSON object, got list",
@@ -157,7 +157,7 @@ def test_directory_mixing_good_and_bad_files(tmp_path):
         (str(root / "b" / "3.txt"), "empty file"),
         (str(root / "b" / "4.htm"), "binary file, not text"),
         "j1",
-        (f"{root / 'x.jsonl'}:2", "not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
+        (f"{root / 'x.jsonl'}:2", "not valid JSON (Expecting property name enclosed in double quotes, column 2)"),
     ]
     assert out[1].html is not None and out[0].text == ES
 
@@ -195,3 +195,39 @@ def test_empty_stdin_is_a_failure():
 )
 def test_bad_options_give_one_failure_and_no_documents(kw, expected):
     assert [str(x) for x in iter_documents([os.devnull, os.devnull], **kw)] == [expected]
+
+
+def test_hostile_inputs_each_fail_alone(tmp_path):
+    """Bad inputs found by trying to break the reader: each is one Failure naming it, the rest are read."""
+    import json as _json
+
+    from tidings.read import Failure, iter_documents
+
+    d = tmp_path / "in"
+    (d / "a").mkdir(parents=True)
+    (d / "b").mkdir()
+    (d / "a" / "index.txt").write_text("Russia condemned Ukraine on Monday.", encoding="utf-8")
+    (d / "b" / "index.txt").write_text("France and Germany signed a treaty.", encoding="utf-8")
+    os.mkfifo(d / "pipe.txt")
+    (d / "deep.jsonl").write_text('{"id":"x","text":"t","extra":' + "[" * 100000 + "]" * 100000 + "}\n"
+                                  + _json.dumps({"id": "ok", "text": "Peru expelled the Mexican ambassador."}) + "\n"
+                                  + _json.dumps({"id": "u", "text": "Text.", "url": 123}) + "\n", encoding="utf-8")
+    (d / "meta.html").write_bytes(b'<html><head><meta charset="undefined"></head><body><p>Police arrested protesters in Lima on Monday after a long march.</p></body></html>')
+    items = list(iter_documents([str(d)]))
+    docs = {i.doc_id: i for i in items if not isinstance(i, Failure)}
+    fails = {i.source.rsplit("/", 1)[-1]: i.reason for i in items if isinstance(i, Failure)}
+    # two files of one name in two folders are two documents
+    assert {"index", f"{d}/b/index.txt", "ok", "meta"} <= set(docs)
+    assert fails["pipe.txt"] == "not a regular file"
+    assert fails["deep.jsonl:1"] == "JSON nested too deeply"
+    assert fails["deep.jsonl:3"] == "field 'url' must be a string, got int"
+    assert "Lima" in docs["meta"].html
+
+
+def test_decoding_fallbacks():
+    from tidings.read import decode_bytes
+
+    text = "Kazajistán y Uzbekistán celebraron consultas en Astaná. " * 30
+    one_bad_byte = text.encode("utf-8")[:100] + b"\xc3" + text.encode("utf-8")[100:]
+    assert "Astaná" in decode_bytes(one_bad_byte, "x.txt")  # not read as cp1250 for one stray byte
+    assert decode_bytes("Police arrested two men.".encode("utf-16-le"), "y.txt") == "Police arrested two men."

@@ -72,6 +72,22 @@ def _looks_binary(data: bytes) -> bool:
     return ctrl > 0.05 * len(sample)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark (every other byte zero in ASCII-heavy text), or None."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * len(zeros):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return text if sum(c.isprintable() or c.isspace() for c in text[:2048]) >= 0.95 * min(len(text), 2048) else None
+    return None
+
+
 def _western_ok(text: str) -> bool:
     """Does a single-byte decoding read as Western-European text (few, ordinary accented letters)?"""
     non_ascii = [c for c in text if ord(c) > 127]
@@ -97,21 +113,30 @@ def decode_bytes(data: bytes, source: str) -> str:
                 return _normalize(data[len(bom):].decode(enc))
             except UnicodeDecodeError as exc:
                 raise ReadError(f"{source}: undecodable bytes for its {enc} byte-order mark ({exc.reason} at byte {exc.start})") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _normalize(utf16)
     if _looks_binary(data):
         raise ReadError(f"{source}: binary file, not text")
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        enc = m.group(1).decode("ascii", "replace").lower()
-        try:
-            return _normalize(data.decode(enc))
-        except (LookupError, UnicodeDecodeError):
-            pass  # the declaration lies or is unknown: fall through to detection
     try:
+        # bytes that are valid UTF-8 are read as UTF-8, whatever a <meta charset> claims (scraped
+        # pages often keep a template's stale declaration)
         return _normalize(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             raise ReadError(f"{source}: truncated file: ends inside a UTF-8 character (byte {exc.start})") from None
         utf8_error = exc
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        enc = m.group(1).decode("ascii", "replace").lower()
+        try:
+            return _normalize(data.decode(enc))
+        except (LookupError, UnicodeError, ValueError):
+            pass  # the declaration lies or is unknown: fall through to detection
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    if bad <= 10 and bad * 1000 <= len(replaced):
+        return _normalize(replaced)  # UTF-8 with a few stray bytes: keep it UTF-8, mark the bytes
     for enc in ("cp1252", "latin-1"):
         try:
             text = data.decode(enc)
@@ -149,11 +174,18 @@ def _check_lang(value: str | None, what: str) -> None:
         raise ReadError(f"{what}: lang {value!r} is not an ISO 639-1 code such as 'es'")
 
 
+def safe_name(name: str) -> str:
+    """A file name fit for ids and one-line messages: bytes that are not UTF-8 (surrogate escapes)
+    become U+FFFD and control characters (a newline in a name) are escaped."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)
+
+
 def _doc_id(path: str) -> str:
     if path == "-":
         return "stdin"
     base = os.path.basename(path.rstrip("/")) or path
-    return os.path.splitext(base)[0]
+    return safe_name(os.path.splitext(base)[0])
 
 
 def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator[RawDocument | Failure]:
@@ -174,7 +206,10 @@ def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Failure(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            yield Failure(where, f"not valid JSON ({exc.msg}, column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Failure(where, "JSON nested too deeply")
             continue
         if not isinstance(obj, dict):
             yield Failure(where, f"expected a JSON object, got {type(obj).__name__}")
@@ -182,6 +217,12 @@ def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator
         text, html = obj.get("text"), obj.get("html")
         if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
             yield Failure(where, "no 'text' or 'html' field with content")
+            continue
+        wrong = [k for k in ("url", "published", "lang") if obj.get(k) is not None and not isinstance(obj[k], str)]
+        if obj.get("id") is not None and not isinstance(obj["id"], (str, int)):
+            wrong.insert(0, "id")
+        if wrong:
+            yield Failure(where, f"field {wrong[0]!r} must be a string, got {type(obj[wrong[0]]).__name__}")
             continue
         published = obj.get("published") if obj.get("published") not in (None, "") else defaults.get("published")
         lang = obj.get("lang") if obj.get("lang") not in (None, "") else defaults.get("lang")
@@ -212,6 +253,11 @@ def _read_jsonl_file(path: str, defaults: dict) -> Iterator[RawDocument | Failur
         yield Failure(path, _os_reason(exc))
         return
     with f:
+        head = f.read(8192)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_binary(head):
+            yield Failure(path, "binary or UTF-16 file, not JSON Lines (JSONL must be UTF-8 text)")
+            return
+        f.seek(0)
         any_line = False
         for item in _jsonl_docs(_lines_of(f), path, defaults):
             any_line = True
@@ -221,7 +267,17 @@ def _read_jsonl_file(path: str, defaults: dict) -> Iterator[RawDocument | Failur
 
 
 def _lines_of(f) -> Iterator[bytes]:
-    for line in f:
+    """Lines of a binary file, each read at most MAX_BYTES + 1 bytes at a time (a longer line is
+    passed on cut, and reported as too large, without holding gigabytes in memory)."""
+    while True:
+        line = f.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while True:  # skip the rest of the overlong line
+                rest = f.readline(MAX_BYTES)
+                if not rest or rest.endswith(b"\n"):
+                    break
         yield line.rstrip(b"\r\n")
 
 
@@ -267,6 +323,9 @@ def read_path(path: str, *, lang: str | None = None, published: str | None = Non
                 full = os.path.join(root, name)
                 found.append((tuple(os.path.relpath(full, path).split(os.sep)), full))
         for _, full in sorted(found):  # sorted by path components: deterministic on every system
+            if not os.path.isfile(full):  # FIFOs, devices: never waited on or read without end
+                yield Failure(safe_name(full), "not a regular file")
+                continue
             yield from _read_file(full, defaults)
         return
     if not os.path.exists(path):
@@ -284,22 +343,32 @@ def _read_file(path: str, defaults: dict) -> Iterator[RawDocument | Failure]:
     if low.endswith(JSONL_EXT):
         yield from _read_jsonl_file(path, defaults)
         return
+    name = safe_name(path)
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            yield Failure(path, f"too large ({size / 1e6:.0f} MB > 50 MB per document)")
+            yield Failure(name, f"too large ({size / 1e6:.0f} MB > 50 MB per document)")
             return
         with open(path, "rb") as f:
-            data = f.read()
+            data = f.read(MAX_BYTES + 1)  # a device or a pipe may say size 0 and never end
     except OSError as exc:
-        yield Failure(path, _os_reason(exc))
+        yield Failure(name, _os_reason(exc))
         return
-    yield _single(path, data, "html" if low.endswith(HTML_EXT) else "text", defaults)
+    if len(data) > MAX_BYTES:
+        yield Failure(name, "too large (more than 50 MB per document)")
+        return
+    item = _single(name, data, "html" if low.endswith(HTML_EXT) else "text", defaults)
+    if isinstance(item, RawDocument):
+        item.doc_id = _doc_id(path)
+    yield item
 
 
 def sniff_kind(data: bytes) -> str:
     """``'jsonl'``, ``'html'`` or ``'text'`` for bytes of unknown kind (stdin)."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048]
+    lines = [ln for ln in data[:200_000].split(b"\n")[:20] if ln.strip()]
+    if len(lines) >= 2 and sum(ln.lstrip().startswith(b"{") and ln.rstrip().endswith(b"}") for ln in lines) * 2 > len(lines):
+        return "jsonl"  # most lines are JSON objects: JSON Lines, even if the first one is cut
     if head.startswith(b"{"):
         first = head.split(b"\n", 1)[0].strip()
         try:
@@ -343,18 +412,36 @@ def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: 
         return
     lang = lang.strip().lower() if lang else None
     defaults = {"lang": lang, "published": published, "url": url}
+    seen: dict[str, int] = {}
     for path in paths:
         if path == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, defaults)
+            stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin is not None else None)
+            items = _read_stdin(stream, defaults) if stream is not None else iter([Failure("-", "no standard input")])
         else:
-            yield from read_path(path, lang=lang, published=published, url=url)
+            items = read_path(path, lang=lang, published=published, url=url)
+        for item in items:
+            if isinstance(item, RawDocument):
+                _unique_id(item, seen)
+            yield item
+
+
+def _unique_id(doc: RawDocument, seen: dict[str, int]) -> None:
+    """Give a document whose id was already used in this run its source as id ("a/index" and
+    "b/index", "good.txt" and "good.html", a repeated JSONL id): the same inputs get the same ids,
+    and a store never takes two documents for one."""
+    if doc.doc_id in seen:
+        doc.doc_id = safe_name(doc.source or f"{doc.doc_id}#{seen[doc.doc_id] + 1}")
+    seen[doc.doc_id] = seen.get(doc.doc_id, 0) + 1
 
 
 def _read_stdin(stream: BinaryIO, defaults: dict) -> Iterator[RawDocument | Failure]:
     try:
-        data = stream.read()
+        data = stream.read(MAX_BYTES * 4 + 1)  # a JSONL stream may hold many documents
     except (OSError, ValueError) as exc:
         yield Failure("-", f"cannot read stdin: {exc}")
+        return
+    if len(data) > MAX_BYTES * 4:
+        yield Failure("-", "too large (more than 200 MB on standard input); give files instead")
         return
     if isinstance(data, str):  # a text stream was passed
         data = data.encode("utf-8")
