@@ -117,3 +117,37 @@ def test_unsupported_language_is_a_failure_line():
     r = run("code", "-", stdin="中国军队昨天在南海举行了演习。".encode())
     assert r.returncode == 1
     assert b"has no language pack" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_text_that_hides_words_is_normalized():
+    import tidings
+
+    # soft hyphen, zero-width space, full-width letters, decomposed accents: the same event
+    for text in ("Russia condemned Ukr\u00adaine on Monday.", "Rus\u200bsia condemned Ukraine on Monday.",
+                 "\uff32\uff55\uff53\uff53\uff49\uff41 condemned Ukraine on Monday."):
+        ev = tidings.code_text(text, lang="en")[0]
+        assert (ev.event_type, ev.actors[0].country, ev.recipients[0].country) == ("ACCUSE", "RUS", "UKR")
+
+
+def test_absurd_sizes_are_bounded():
+    import time
+
+    import tidings
+
+    t0 = time.perf_counter()
+    events = tidings.code_text("Russia condemned Ukraine on Monday and France met Germany " * 3000, lang="en")
+    assert time.perf_counter() - t0 < 20  # one 170 kB sentence is coded in windows, not quadratically
+    assert {e.event_type for e in events} == {"ACCUSE", "CONSULT"}
+    with pytest.raises(ValueError, match="article too long to code"):
+        tidings.code_text("Police arrested two men in Lima. " * 20000, lang="en")
+
+
+def test_bad_settings_are_errors():
+    import tidings
+
+    with pytest.raises(ValueError, match="modalities"):
+        tidings.code_text("Russia condemned Ukraine.", lang="en", modalities=["foo"])
+    with pytest.raises(ValueError, match="not a directory"):
+        tidings.code_text("Russia condemned Ukraine.", lang="en", lexicon_dirs=["/nonexistent-lexicon"])
+    with pytest.raises(ValueError, match="url must be a string"):
+        tidings.code_text("Russia condemned Ukraine.", lang="en", url=123)

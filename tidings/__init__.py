@@ -36,9 +36,9 @@ def _coder(lexicon_dirs=(), modalities=None):
 
     if not lexicon_dirs and modalities is None:
         return default_coder()
-    kw = {"lexicon_dirs": tuple(lexicon_dirs)}
+    kw = {"lexicon_dirs": lexicon_dirs}
     if modalities is not None:
-        kw["modalities"] = frozenset(modalities)
+        kw["modalities"] = modalities
     return Coder(**kw)
 
 
@@ -48,7 +48,8 @@ def code_text(text: str, *, lang: str | None = None, published: str | None = Non
 
     ``lang``: ISO 639-1 (detected when None); ``published``: ISO date/timestamp used for relative
     dates; ``lexicon_dirs``: extra language-pack folders; ``modalities``: which modalities to return
-    (default asserted and claimed).  Raises ``ValueError`` for empty or unusable text.
+    (default asserted and claimed; "all" for every modality).  Raises ``TypeError`` for a text that
+    is not a string and ``ValueError`` for empty or unusable text or a language without a pack.
     """
     return _coder(lexicon_dirs, modalities).code_text(text, doc_id=doc_id, lang=lang, published=published, url=url)
 
@@ -66,6 +67,8 @@ def code_file(path: str | Path, *, lang: str | None = None, published: str | Non
     Raises ``ValueError`` naming the input when a document cannot be read or cleaned."""
     from tidings.read import Failure, iter_documents
 
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"code_file: path must be a str or Path, got {type(path).__name__}")
     coder = _coder(lexicon_dirs, modalities)
     events: list[Event] = []
     for item in iter_documents([str(path)], lang=lang, published=published, url=url):

@@ -22,6 +22,10 @@ from tidings.text import segment
 from tidings.text.matcher import token_keys
 
 DEFAULT_MODALITIES = frozenset({"asserted", "claimed"})
+# a news article is a few thousand characters; past this the input is a dump, not an article
+MAX_ARTICLE_CHARS = 500_000
+# a sentence longer than this many tokens (a table, a list run together) is coded in windows
+MAX_SENTENCE_TOKENS = 120
 ALL_MODALITIES = frozenset({"asserted", "claimed", "negated", "hypothetical", "future"})
 # when one sentence gives the same parties several event types, the most specific act is kept
 _TYPE_PRIORITY = {
@@ -68,7 +72,21 @@ class Coder:
         from tidings.ontology import load_ontology
 
         self.ontology = load_ontology()
+        if isinstance(self.lexicon_dirs, (str, Path)):
+            self.lexicon_dirs = (self.lexicon_dirs,)
         self.lexicon_dirs = tuple(str(d) for d in self.lexicon_dirs)
+        for d in self.lexicon_dirs:
+            if not Path(d).is_dir():
+                raise ValueError(f"lexicon folder {d!r} is not a directory")
+        if isinstance(self.modalities, str):
+            named = {"all": ALL_MODALITIES, "default": DEFAULT_MODALITIES}
+            if self.modalities not in named:
+                raise ValueError(f"modalities {self.modalities!r}: give 'all', 'default' or a collection of names")
+            self.modalities = named[self.modalities]
+        self.modalities = frozenset(self.modalities)
+        if not self.modalities or not self.modalities <= ALL_MODALITIES:
+            raise ValueError(f"modalities must be a non-empty subset of {', '.join(sorted(ALL_MODALITIES))}; "
+                             f"got {', '.join(sorted(map(str, self.modalities))) or 'none'}")
         from tidings.text import use_full_lemmas
 
         for d in self.lexicon_dirs:  # a user lexicon may use words the shipped lemma tables lack
@@ -121,6 +139,9 @@ class Coder:
         if not self.supported(article.language or ""):
             raise DocumentError(f"{name}: language '{article.language}' has no language pack "
                                 f"(supported: {', '.join(self.languages())}); not coded")
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise DocumentError(f"{name}: article too long to code ({len(article.text):,} characters; "
+                                f"the limit is {MAX_ARTICLE_CHARS:,}); split it into articles")
         return article, self.code_article(article)
 
     def code_article(self, article: Article) -> list[Event]:
@@ -144,7 +165,7 @@ class Coder:
             headline = Sentence(index=-1, text=article.title, start=0, end=len(article.title),
                                 tokens=tokenize(article.title, lang))
             sentences = sentences + [headline]
-        for sent in sentences:
+        for sent in _windows(sentences):
             if not sent.tokens:
                 continue
             keys = [token_keys(t, res.clitics, res.suffixes) for t in sent.tokens]
@@ -276,6 +297,20 @@ class Coder:
         if not isinstance(html, str):
             raise TypeError(f"code_html: html must be str, got {type(html).__name__}")
         return self.code_document(RawDocument(doc_id, html=html, lang=lang, published=published, url=url, source=doc_id))[1]
+
+
+def _windows(sentences: list[Sentence]) -> Iterable[Sentence]:
+    """Sentences, with an over-long one (no punctuation for hundreds of words) cut into windows of
+    MAX_SENTENCE_TOKENS tokens, so linking stays linear in the text's length."""
+    for sent in sentences:
+        toks = sent.tokens
+        if len(toks) <= MAX_SENTENCE_TOKENS:
+            yield sent
+            continue
+        for i in range(0, len(toks), MAX_SENTENCE_TOKENS):
+            part = toks[i:i + MAX_SENTENCE_TOKENS]
+            start, end = part[0].start, part[-1].end
+            yield Sentence(sent.index, sent.text[start - sent.start:end - sent.start], start, end, part)
 
 
 def _copy(a: Actor) -> Actor:
@@ -452,8 +487,8 @@ def _location(sent: Sentence, lang: str, trigger_start: int, memory: DocumentMem
     except ImportError:  # pragma: no cover
         return None
     dl = article.dateline
-    supported = bool(dl and dl.place and dl.country and dl.place.casefold() in article.text.casefold()
-                     and dl.country in {a.country for a in actors})
+    supported = bool(dl and dl.place and dl.country and dl.country in {a.country for a in actors}
+                     and dl.place.casefold() in memory.folded_text(article))
     try:
         return event_location(sent.text, sent.start, lang, trigger_start=trigger_start, dateline=dl,
                               body_mentions_dateline_place=supported,
@@ -609,8 +644,9 @@ def _dedup_article(events: list[Event], place_of=None) -> list[Event]:
             break
         if dup is None:
             kept.append(ev)
-        elif not dup.recipients and ev.recipients and _countries(ev.actors) == _countries(dup.actors):
-            dup.recipients = ev.recipients
+        elif (not dup.recipients and ev.recipients and ev.sentence_index >= 0
+              and _countries(ev.actors) == _countries(dup.actors)):
+            dup.recipients = ev.recipients  # (never from the headline: its offsets index the title)
     return kept
 
 

@@ -76,6 +76,13 @@ class DocumentMemory:
     places_counted: bool = False
     place_cache: dict = field(default_factory=dict)  # sentence index -> places it names (tidings.where)
     sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
+    _folded: str | None = None
+
+    def folded_text(self, article) -> str:
+        """The article body casefolded (computed once per article)."""
+        if self._folded is None:
+            self._folded = article.text.casefold()
+        return self._folded
 
     def remember_person(self, name: str, country: str | None, sector: str | None) -> None:
         from tidings.text import fold

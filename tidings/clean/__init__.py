@@ -16,6 +16,8 @@ Rules (all language knowledge is in ``tidings/lang/<xx>/chrome.tsv``, see :mod:`
 from __future__ import annotations
 
 import re
+from dataclasses import replace as _replace
+import unicodedata
 from datetime import datetime
 
 from tidings.clean import dates as _dates
@@ -178,6 +180,18 @@ def _country_of(place: str, lang: str | None) -> str | None:
     return None
 
 
+# characters that change nothing a reader sees but split words for a matcher: soft hyphen, zero-width
+# space/joiners, word joiner, BOM; lone surrogates (broken UTF-16) are replaced
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def _normalize_text(text: str) -> str:
+    """NFKC (full-width and mathematical letters become plain ones), invisible characters removed,
+    lone surrogates replaced: the text the coder reads, and the one its offsets refer to."""
+    text = text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+
+
 def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
     """Clean one document into an :class:`~tidings.records.Article`.
 
@@ -190,6 +204,12 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
     or when ``raw.published`` is not an ISO date.
     """
     src = raw.source or raw.doc_id
+    for field_name in ("text", "html", "url", "published", "lang"):
+        value = getattr(raw, field_name)
+        if value is not None and not isinstance(value, str):
+            raise CleanError(f"{src}: {field_name} must be a string, got {type(value).__name__}")
+    if raw.text is not None:
+        raw = _replace(raw, text=_normalize_text(raw.text))
     now = now or datetime.now()
     given = None
     if raw.published:
