@@ -151,3 +151,28 @@ def test_bad_settings_are_errors():
         tidings.code_text("Russia condemned Ukraine.", lang="en", lexicon_dirs=["/nonexistent-lexicon"])
     with pytest.raises(ValueError, match="url must be a string"):
         tidings.code_text("Russia condemned Ukraine.", lang="en", url=123)
+
+
+def test_eval_rejects_bad_gold_and_unsafe_ids(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "x1.txt").write_text("Russian troops attacked Kharkiv.", encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"id": "x1", "plover": "ASSAULT", "source": {"country": "RUS"}, "target": null, "date": 20240101}\n', encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text('{"id": "x1", "lang": "en"}\n', encoding="utf-8")
+    r = run("eval", "--index", str(tmp_path / "index.jsonl"), "--gold", str(tmp_path / "gold.jsonl"))
+    assert r.returncode == 2 and b"record 1: 'date' must be a string" in r.stderr and b"Traceback" not in r.stderr
+    (tmp_path / "gold.jsonl").write_text('{"id": "x1", "plover": "ASSAULT", "source": {"country": "RUS"}, "target": null, "date": null}\n', encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text('{"id": "x1", "lang": "en"}\n{"id": "../../etc/hostname", "lang": "en"}\n', encoding="utf-8")
+    r = run("eval", "--index", str(tmp_path / "index.jsonl"), "--gold", str(tmp_path / "gold.jsonl"), "--json")
+    assert r.returncode == 1 and b"is not a plain file name" in r.stderr
+    assert json.loads(r.stdout)["type"]["tp"] == 1
+
+
+def test_store_commands_fail_cleanly(tmp_path):
+    r = run("export", "--db", str(tmp_path / "missing[/].duckdb"))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.count(b"\n") == 1
+    (tmp_path / "a.txt").write_text("Russian troops attacked Kharkiv on Monday.", encoding="utf-8")
+    r = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "gone.txt"), "--db", str(tmp_path / "s.duckdb"), "-q")
+    assert r.returncode == 1  # the missing input is recorded as a failure, the other is stored
+    assert b"2 documents (1 coded, 0 unchanged, 1 failed)" in r.stdout
+    r = run("export", "--db", str(tmp_path / "s.duckdb"), "--out", str(tmp_path))
+    assert r.returncode == 2 and b"is a directory" in r.stderr

@@ -35,7 +35,9 @@ class OutFormat(str, Enum):
 
 
 def _err(msg: str) -> None:
-    print(f"tidings: {msg}", file=sys.stderr)
+    """One line on stderr: control characters in names (a newline in a file name) are escaped."""
+    line = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(msg))
+    print(f"tidings: {line}", file=sys.stderr)
 
 
 def _modalities(value: str) -> frozenset[str]:
@@ -47,6 +49,9 @@ def _modalities(value: str) -> frozenset[str]:
         return ALL_MODALITIES
     chosen = frozenset(v.strip() for v in value.split(",") if v.strip())
     bad = chosen - ALL_MODALITIES
+    if not chosen:
+        raise typer.BadParameter("no modality given; use default, all, or a comma list of "
+                                 f"{', '.join(sorted(ALL_MODALITIES))}")
     if bad:
         raise typer.BadParameter(f"unknown modality {', '.join(sorted(bad))}; use default, all, or a list of "
                                  f"{', '.join(sorted(ALL_MODALITIES))}")
@@ -93,14 +98,25 @@ def _check_options(lang: str | None, published: str | None) -> None:
             _err(f"--lang {lang!r}: not an ISO 639-1 language code (e.g. en, es, ar)")
             raise typer.Exit(2)
     if published is not None:
+        import datetime as dt
+
         from tidings.when import parse_published
 
-        if parse_published(published) is None and not re.fullmatch(r"\d{4}(-\d{2})?", published):
+        try:
+            when = parse_published(published)
+        except (ValueError, OverflowError):
+            when = None
+        if when is None and not re.fullmatch(r"\d{4}(-\d{2})?", published):
             _err(f"--published {published!r}: not a date (YYYY-MM-DD or an ISO timestamp)")
+            raise typer.Exit(2)
+        year = when.year if when else int(published[:4])
+        if not 1800 <= year <= dt.date.today().year + 1 or (when and when.date() > dt.date.today() + dt.timedelta(days=1)):
+            _err(f"--published {published!r}: a publication date cannot be in the future or before 1800")
             raise typer.Exit(2)
 
 
 def _table(events, console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold", pad_edge=False)
@@ -117,8 +133,9 @@ def _table(events, console) -> None:
     for ev in events:
         kind = f"{ev.event_type} {ev.cameo_code}" + ("" if ev.modality == "asserted" else f" ({ev.modality})")
         place = (ev.location.name or ev.location.country or "") if ev.location else ""
-        table.add_row(ev.doc_id, kind, f"{parties(ev.actors)} -> {parties(ev.recipients) if ev.recipients else '-'}",
-                      ev.date or "-", place, ev.trigger.text)
+        cells = (ev.doc_id, kind, f"{parties(ev.actors)} -> {parties(ev.recipients) if ev.recipients else '-'}",
+                 ev.date or "-", place, ev.trigger.text)
+        table.add_row(*(escape(c) for c in cells))  # ids and text may hold [brackets]
     console.print(table)
 
 
@@ -192,10 +209,17 @@ def code_cmd(
     finally:
         if bar:
             bar.stop()
-    if fmt == OutFormat.table:
-        if collected:
-            _table(collected, console)
-        console.print(f"{n_docs} document(s), {n_events} event(s), {failures} failed", style="dim")
+    try:
+        if fmt == OutFormat.table:
+            if collected:
+                _table(collected, console)
+            console.print(f"{n_docs} document(s), {n_events} event(s), {failures} failed", style="dim")
+    except BrokenPipeError:  # "tidings code ... | head": the reader has what it wanted
+        sys.stderr.close()
+        raise typer.Exit(0)
+    if n_docs == 0 and failures == 0:
+        _err(f"no documents found in {', '.join(paths)} (readable inputs: .txt, .html, .htm, .jsonl, or - for stdin)")
+        raise typer.Exit(1)
     if failures:
         raise typer.Exit(1)
 
@@ -218,43 +242,72 @@ def eval_cmd(
     from tidings.evaluate import evaluate, format_report, load_jsonl
     from tidings.records import RawDocument
 
+    from tidings.evaluate import GoldError, check_gold, check_index
+    from tidings.read import ReadError, decode_bytes
+
     for p in (index, gold):
         if not p.is_file():
             _err(f"{p}: no such file")
             raise typer.Exit(2)
-    coder = _make_coder(lexicon, modality)
     folder = articles or index.parent / "articles"
-    idx = load_jsonl(index)
+    if not folder.is_dir():
+        _err(f"{folder}: no such folder of articles (give --articles)")
+        raise typer.Exit(2)
+    try:
+        idx = check_index(load_jsonl(index), str(index))
+        gold_lines = check_gold(load_jsonl(gold), str(gold))
+    except (GoldError, ValueError, UnicodeDecodeError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    coder = _make_coder(lexicon, modality)
     preds = []
+    failed = 0
     t0 = time.perf_counter()
     for rec in idx:
         path = folder / f"{rec['id']}.txt"
+        if path.resolve().parent != folder.resolve():
+            _err(f"{index}: id {rec['id']!r} is not a plain file name; skipped")
+            failed += 1
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = decode_bytes(path.read_bytes(), str(path))
         except OSError as exc:
             _err(f"{path}: {exc.strerror or exc}")
+            failed += 1
+            continue
+        except ReadError as exc:
+            _err(str(exc))
+            failed += 1
             continue
         raw = RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
                           lang=rec.get("lang"), source=str(path))
-        try:
-            _, events = coder.code_document(raw)
-        except ValueError as exc:
-            _err(str(exc))
+        art, events, problem = _code_one(coder, raw)
+        if problem:
+            _err(problem)
+            failed += 1
             continue
         preds.extend(ev.to_dict() for ev in events)
     elapsed = time.perf_counter() - t0
     if predictions:
-        with open(predictions, "w", encoding="utf-8") as fh:
-            for p in preds:
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    result = evaluate(load_jsonl(gold), preds, idx)
+        try:
+            with open(predictions, "w", encoding="utf-8") as fh:
+                for p in preds:
+                    fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            _err(f"--save-predictions {predictions}: {exc.strerror or exc}")
+            raise typer.Exit(2)
+    result = evaluate(gold_lines, preds, idx)
     result["articles"] = len(idx)
     result["events"] = len(preds)
     result["seconds"] = round(elapsed, 2)
+    result["failed"] = failed
     if json_out:
         print(json.dumps(result, indent=1))
     else:
-        print(format_report(result, f"{len(idx)} articles, {len(preds)} events coded in {elapsed:.2f} s"))
+        print(format_report(result, f"{len(idx)} articles, {len(preds)} events coded in {elapsed:.2f} s"
+                                    + (f", {failed} article(s) could not be coded" if failed else "")))
+    if failed:
+        raise typer.Exit(1)
 
 
 @lexicon_app.command("check")
@@ -282,6 +335,10 @@ except ImportError:  # pragma: no cover - store not installed
 
 def main() -> None:
     """Entry point of the ``tidings`` console script."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):  # "tidings code ... | head": stop quietly when the reader is done
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app()
 
 

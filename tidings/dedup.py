@@ -69,8 +69,11 @@ def source_name(record: dict[str, Any]) -> str:
     (without ``www.``), else ``article.source``, else the ``doc_id``."""
     art = record.get("article") or {}
     url = art.get("url")
-    if url:
-        host = urlsplit(url).hostname or ""
+    if isinstance(url, str) and url:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # "http://[::1": no host to tell
+            host = ""
         if host:
             return host[4:] if host.startswith("www.") else host
     return art.get("source") or str(record.get("doc_id"))

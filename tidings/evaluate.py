@@ -131,14 +131,54 @@ def date_and_place_accuracy(gold: dict[str, list[dict]], preds: dict[str, list[d
             "place_n": placed, "place_acc": round(placed_ok / placed, 3) if placed else None}
 
 
+class GoldError(ValueError):
+    """A gold or index file that cannot be scored; the message is ``file:line: problem``."""
+
+
 def load_jsonl(path: str | Path) -> list[dict]:
-    """Records of a JSON Lines file (blank lines skipped)."""
+    """Records of a JSON Lines file (blank lines skipped).  Raises GoldError ``file:line: problem``
+    for a line that is not JSON or a file that is not UTF-8."""
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                out.append(json.loads(line))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for no, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        out.append(json.loads(line))
+                    except (json.JSONDecodeError, RecursionError) as exc:
+                        raise GoldError(f"{path}:{no}: not valid JSON ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     return out
+
+
+def check_index(lines: list, where: str) -> list[dict]:
+    """Index lines as dicts with a string ``id``; raises GoldError naming the first bad line."""
+    for no, rec in enumerate(lines, 1):
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), (str, int)):
+            raise GoldError(f"{where}: record {no}: expected an object with an 'id'")
+        rec["id"] = str(rec["id"])
+        for k in ("lang", "url", "published"):
+            if rec.get(k) is not None and not isinstance(rec[k], str):
+                raise GoldError(f"{where}: record {no}: {k!r} must be a string")
+    return lines
+
+
+def check_gold(lines: list, where: str) -> list[dict]:
+    """Gold lines checked for the fields the scoring reads; raises GoldError naming the first bad one."""
+    for no, g in enumerate(lines, 1):
+        if not isinstance(g, dict) or "id" not in g:
+            raise GoldError(f"{where}: record {no}: expected an object with an 'id'")
+        if g.get("none"):
+            continue
+        if not isinstance(g.get("plover"), str):
+            raise GoldError(f"{where}: record {no}: no 'plover' event type")
+        if g.get("date") is not None and not isinstance(g["date"], str):
+            raise GoldError(f"{where}: record {no}: 'date' must be a string like 2024-03-14")
+        for side in ("source", "target"):
+            if g.get(side) is not None and not isinstance(g[side], dict):
+                raise GoldError(f"{where}: record {no}: {side!r} must be an object or null")
+    return lines
 
 
 def group_gold(lines: Iterable[dict]) -> dict[str, list[dict]]:

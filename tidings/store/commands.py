@@ -17,7 +17,11 @@ _err = Console(stderr=True)
 
 
 def _fail(msg: str) -> None:
-    _err.print(f"[bold red]error:[/] {msg}", highlight=False)
+    """One error line on stderr (never wrapped, names may hold [brackets]) and exit status 2."""
+    import sys
+
+    line = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(msg))
+    print(f"error: {line}", file=sys.stderr)
     raise typer.Exit(2)
 
 
@@ -40,9 +44,9 @@ def ingest_cmd(
     """
     from tidings.store.ingest import ingest, iter_paths, load_coder
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}")
+    if not any(str(p) == "-" or p.exists() for p in paths):
+        _fail(f"no such file or folder: {', '.join(map(str, paths))}")
+    # a missing path among others is a failure of its own (recorded, the run goes on)
     try:
         store = EventStore(db, dedup=dedup)
     except StoreError as exc:
@@ -70,6 +74,13 @@ def ingest_cmd(
         except (ValueError, RuntimeError) as exc:
             store.close()
             _fail(str(exc))
+        except KeyboardInterrupt:
+            store.close()
+            import sys
+
+            print(f"interrupted; the documents stored so far are kept in {db}: run the same command again to go on",
+                  file=sys.stderr)
+            raise typer.Exit(130)
         tick(report)
     counts = store.counts()
     store.close()
@@ -101,10 +112,18 @@ def export_cmd(
         flt = ExportFilter(since=since, until=until, countries=country or [], types=event_type or [])
         if out is not None and out.parent and not out.parent.exists():
             raise ExportError(f"output folder {str(out.parent)!r} does not exist")
+        if out is not None and out.is_dir():
+            raise ExportError(f"--out {str(out)!r} is a directory; give a file name")
         with EventStore(db, read_only=True) as store:
             n = export_events(store, format.lower(), out, flt)
     except (StoreError, ExportError) as exc:
         _fail(str(exc))
+    except Exception as exc:  # a full disk, an unwritable file (OSError, or duckdb's own IOException)
+        import duckdb
+
+        if not isinstance(exc, (OSError, duckdb.Error)):
+            raise
+        _fail(f"cannot write {str(out) if out else 'the output'}: {str(exc).splitlines()[0][:200]}")
     if out is not None:
         _err.print(f"{n} events written to {out} ({format})", highlight=False)
 
@@ -134,7 +153,10 @@ def stats_cmd(
     except (StoreError, ExportError, StatsError) as exc:
         _fail(str(exc))
     out = out or Path(f"stats_{by}_{freq}.csv")
-    df.to_csv(out, index=False)
+    try:
+        df.to_csv(out, index=False)
+    except OSError as exc:
+        _fail(f"cannot write {str(out)!r}: {exc.strerror or exc}")
     table = Table(title=f"events by {by} per {freq} ({len(df)} rows; written to {out})")
     for col in df.columns:
         table.add_column(col, justify="left" if col in ("period", "key") else "right")

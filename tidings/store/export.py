@@ -87,6 +87,14 @@ class ExportFilter:
             v = getattr(self, name)
             if v is not None and not _DATE_RE.match(v):
                 raise ExportError(f"--{name} {v!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            if v is not None:
+                import datetime as _dt
+
+                full = v + "-01" * ((10 - len(v)) // 3)  # 2024 -> 2024-01-01, 2024-03 -> 2024-03-01
+                try:
+                    _dt.date.fromisoformat(full)
+                except ValueError:
+                    raise ExportError(f"--{name} {v!r} is not a calendar date") from None
         countries = [c.strip() for c in self.countries for c in c.split(",") if c.strip()]
         for c in countries:
             if not re.fullmatch(r"[A-Za-z]{3}", c):
