@@ -131,7 +131,7 @@ def test_jsonl_good_and_bad_lines(tmp_path):
         ("a4", f"{p}:4"),
         f"{p}:6: expected a JSON object, got list",
         ("dump:7", f"{p}:7"),
-        f"{p}:8: published 'ayer' is not an ISO date (YYYY-MM-DD[THH:MM:SS])",
+        f"{p}:8: published 'ayer' is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)",
     ]
     a1, a4, a7 = out[0], out[3], out[5]
     assert (a1.published, a1.lang, a1.url) == ("2020-01-02", "fr", "https://x.org/2020/01/02/a")  # line wins
@@ -189,7 +189,7 @@ def test_empty_stdin_is_a_failure():
 @pytest.mark.parametrize(
     "kw, expected",
     [
-        ({"published": "last week"}, "--published: published 'last week' is not an ISO date (YYYY-MM-DD[THH:MM:SS])"),
+        ({"published": "last week"}, "--published: published 'last week' is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)"),
         ({"lang": "spanish"}, "--lang: lang 'spanish' is not an ISO 639-1 code such as 'es'"),
     ],
 )

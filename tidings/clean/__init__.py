@@ -215,7 +215,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
     if raw.published:
         given = _dates.normalize_given(str(raw.published))
         if given is None:
-            raise CleanError(f"{src}: published {raw.published!r} is not an ISO date (YYYY-MM-DD[THH:MM:SS])")
+            raise CleanError(f"{src}: published {raw.published!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")
     title_hint = None
     meta_date = None
     if raw.html is not None and raw.html.strip():

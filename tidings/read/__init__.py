@@ -166,7 +166,7 @@ def _check_published(value: str | None, what: str) -> None:
     from tidings.clean.dates import normalize_given
 
     if normalize_given(str(value)) is None:
-        raise ReadError(f"{what}: published {value!r} is not an ISO date (YYYY-MM-DD[THH:MM:SS])")
+        raise ReadError(f"{what}: published {value!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")
 
 
 def _check_lang(value: str | None, what: str) -> None:
