@@ -358,3 +358,15 @@ def test_real_seed_against_expected_article():
     assert (a.dateline.place, a.dateline.date, a.dateline.agency) == (dl["place"], dl["date"], dl["agency"])
     if WHERE:
         assert a.dateline.country == dl["country"]
+
+
+def test_html_lxml_cannot_hold_still_gives_its_text():
+    from tidings import clean_text  # noqa: F401  (the package imports)
+    from tidings.clean import clean
+    from tidings.records import RawDocument
+
+    deep = "<html><body>" + "<div>" * 300 + "<p>Peruvian police arrested ten protesters in Lima on Monday.</p>" + "</div>" * 300 + "</body></html>"
+    art = clean(RawDocument("deep", html=deep, lang="en"))
+    assert art.text == "Peruvian police arrested ten protesters in Lima on Monday."
+    short = clean(RawDocument("short", html="<p>Peru expelled the envoy.</p>", lang="en"))
+    assert short.text == "Peru expelled the envoy."

@@ -113,11 +113,62 @@ def extract_html(html: str) -> HtmlExtract | None:
                     break
             if doc is None:
                 text = _paragraphs(fixed)
-                if len(text) >= 40:
+                if len(text) >= 20:
                     return HtmlExtract(text, _title_of(fixed), _find_date(html))
         if doc is None:
+            # last resort for pages lxml cannot hold (nesting deeper than 255, a text node over 10 MB):
+            # the standard library's tolerant parser, text of the block elements only
+            text = _plain_text(html)
+            if len(text) >= 20:
+                return HtmlExtract(text, _title_of(html), _find_date(html))
             return None
     return HtmlExtract(doc.text or "", doc.title, _find_date(html))
+
+
+def _plain_text(html: str) -> str:
+    """Text of a page's paragraphs, headings and list items by ``html.parser`` (no depth or size
+    limits), skipping scripts, styles and consent lines; one block per line."""
+    from html.parser import HTMLParser
+
+    class _Blocks(HTMLParser):
+        BLOCKS = {"p", "h1", "h2", "h3", "li", "div", "td", "article", "section", "br"}
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.lines: list[str] = []
+            self.cur: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "noscript", "template"):
+                self.skip += 1
+            elif tag in self.BLOCKS:
+                self.flush()
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "noscript", "template"):
+                self.skip = max(0, self.skip - 1)
+            elif tag in self.BLOCKS:
+                self.flush()
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.cur.append(data)
+
+        def flush(self):
+            t = " ".join("".join(self.cur).split())
+            if t and not is_consent(t):
+                self.lines.append(t)
+            self.cur = []
+
+    parser = _Blocks()
+    try:
+        parser.feed(html)
+        parser.close()
+        parser.flush()
+    except Exception:
+        return ""
+    return "\n".join(parser.lines)
 
 
 def _title_of(html: str) -> str | None:
