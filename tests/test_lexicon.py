@@ -75,3 +75,17 @@ def test_lemmas_reach_inflections():
     assert lemma("detuvieron", "es") == "detener"
     assert lemma("azerbaiyana", "es") == "azerbaiyano"
     assert lemma("России", "ru") == "россия"
+
+
+def test_check_reports_every_bad_line_and_reads_a_bom(tmp_path):
+    _write(tmp_path / "en" / "events.tsv",
+           "pattern\ttype\tmode\tcameo\tflags\nbombard\tASSAULTT\t\t190\t\nshell\tASSAULT\t\t999\t\nhit\tASSAULT\t\t190\t\n")
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "actors.tsv").write_bytes("\ufeffpattern\tkind\tcountry\tsector\tflags\nruritano\tdemonym\tROU\t\t\n".encode("utf-8"))
+    _write(tmp_path / "fr" / "frames.tsv", "kind pattern value\nnegation pas\n")
+    problems = [p for p in validate_all([tmp_path]) if p.startswith(str(tmp_path))]
+    assert problems == [
+        f"{tmp_path}/en/events.tsv:2: unknown PLOVER type 'ASSAULTT'",
+        f"{tmp_path}/en/events.tsv:3: '999' is not a CAMEO code (tidings/ontology/cameo_codes.tsv)",
+        f"{tmp_path}/fr/frames.tsv:1: columns must be separated by tabs, not spaces",
+    ]

@@ -66,6 +66,14 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str):
         if not d.is_dir():
             _err(f"--lexicon {d}: not a directory")
             raise typer.Exit(2)
+    if lexicon:
+        from tidings.lexicon import validate_all
+
+        problems = [p for p in validate_all([str(d) for d in lexicon]) if any(p.startswith(str(d)) for d in lexicon)]
+        if problems:  # a broken lexicon is a usage error before any document is read
+            for p in problems:
+                _err(p)
+            raise typer.Exit(2)
     try:
         coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality))
         coder.resources("en")

@@ -142,9 +142,13 @@ def _rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, s
     except UnicodeDecodeError as exc:
         raise LexiconError(f"{path}:1: not UTF-8 ({exc.reason})") from None
     header_seen = False
+    if lines and lines[0].startswith("\ufeff"):  # a byte-order mark from a spreadsheet export
+        lines[0] = lines[0][1:]
     for no, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        if "\t" not in line and len(columns) > 1 and len(line.split()) > 1 and not header_seen:
+            raise LexiconError(f"{path}:{no}: columns must be separated by tabs, not spaces")
         cells = [c.strip() for c in line.rstrip("\n").split("\t")]
         if not header_seen:
             if tuple(cells[: len(columns)]) != tuple(columns):
@@ -195,94 +199,110 @@ def _valid_country(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code) is not None or code in {"PSE", "XKX"}
 
 
-def _load_events(path: Path, pack: LanguagePack, types: set[str]) -> None:
+def _load_events(path: Path, pack: LanguagePack, types: set[str], errors: list[str] | None = None) -> None:
     from tidings.ontology import load_ontology
 
     ont = load_ontology()
     merged = {e.words: e for e in pack.events}
     for no, row in _rows(path, EVENT_COLUMNS):
-        where = f"{path}:{no}"
-        words = _pattern_words(row["pattern"], where)
-        if row["type"] == "-":
-            merged.pop(words, None)
-            continue
-        if row["type"] not in types:
-            raise LexiconError(f"{where}: unknown PLOVER type '{row['type']}'")
-        cameo = row["cameo"] or None
-        if cameo and not re.match(r"^\d{3,4}$", cameo):
-            raise LexiconError(f"{where}: CAMEO code '{cameo}' must be 3 or 4 digits")
-        if cameo and cameo not in ont.cameo_codes:
-            raise LexiconError(f"{where}: '{cameo}' is not a CAMEO code (tidings/ontology/cameo_codes.tsv)")
-        mode = row["mode"] or None
-        if mode and not ont.is_valid(row["type"], mode):
-            raise LexiconError(f"{where}: '{mode}' is not a PLOVER mode of {row['type']} (tidings/ontology/plover_modes.tsv)")
-        flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
-        bad = flags - EVENT_FLAGS
-        if bad:
-            raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(EVENT_FLAGS))}")
-        merged[words] = EventEntry(words, row["type"], row["mode"] or None, cameo, flags, where, row["pattern"])
+        try:
+            where = f"{path}:{no}"
+            words = _pattern_words(row["pattern"], where)
+            if row["type"] == "-":
+                merged.pop(words, None)
+                continue
+            if row["type"] not in types:
+                raise LexiconError(f"{where}: unknown PLOVER type '{row['type']}'")
+            cameo = row["cameo"] or None
+            if cameo and not re.match(r"^\d{3,4}$", cameo):
+                raise LexiconError(f"{where}: CAMEO code '{cameo}' must be 3 or 4 digits")
+            if cameo and cameo not in ont.cameo_codes:
+                raise LexiconError(f"{where}: '{cameo}' is not a CAMEO code (tidings/ontology/cameo_codes.tsv)")
+            mode = row["mode"] or None
+            if mode and not ont.is_valid(row["type"], mode):
+                raise LexiconError(f"{where}: '{mode}' is not a PLOVER mode of {row['type']} (tidings/ontology/plover_modes.tsv)")
+            flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
+            bad = flags - EVENT_FLAGS
+            if bad:
+                raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(EVENT_FLAGS))}")
+            merged[words] = EventEntry(words, row["type"], row["mode"] or None, cameo, flags, where, row["pattern"])
+        except LexiconError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
     pack.events = list(merged.values())
 
 
-def _load_actors(path: Path, pack: LanguagePack) -> None:
+def _load_actors(path: Path, pack: LanguagePack, errors: list[str] | None = None) -> None:
     merged = {(e.words, e.kind): e for e in pack.actors}
     for no, row in _rows(path, ACTOR_COLUMNS):
-        where = f"{path}:{no}"
-        words = _pattern_words(row["pattern"], where)
-        kind = row["kind"]
-        if kind == "-":
-            for key in [k for k in merged if k[0] == words]:
-                merged.pop(key)
-            pack.removed_actors.append(words)
-            continue
-        if kind not in ACTOR_KINDS:
-            raise LexiconError(f"{where}: unknown actor kind '{kind}'; known: {', '.join(sorted(ACTOR_KINDS))}")
-        country = row["country"] or None
-        if country and not _valid_country(country):
-            raise LexiconError(f"{where}: '{country}' is not an ISO 3166-1 alpha-3 code or a PLOVER non-state code")
-        sector = row["sector"] or None
-        if sector and sector not in PLOVER_SECTORS:
-            raise LexiconError(f"{where}: unknown PLOVER sector '{sector}'")
-        if kind in {"country", "demonym", "capital", "side"} and not country:
-            raise LexiconError(f"{where}: a {kind} entry needs a country")
-        flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
-        if flags - ACTOR_FLAGS:
-            raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(flags - ACTOR_FLAGS))}; known: {', '.join(sorted(ACTOR_FLAGS))}")
-        merged[(words, kind)] = ActorEntry(words, kind, country, sector, flags, where, row["pattern"])
+        try:
+            where = f"{path}:{no}"
+            words = _pattern_words(row["pattern"], where)
+            kind = row["kind"]
+            if kind == "-":
+                for key in [k for k in merged if k[0] == words]:
+                    merged.pop(key)
+                pack.removed_actors.append(words)
+                continue
+            if kind not in ACTOR_KINDS:
+                raise LexiconError(f"{where}: unknown actor kind '{kind}'; known: {', '.join(sorted(ACTOR_KINDS))}")
+            country = row["country"] or None
+            if country and not _valid_country(country):
+                raise LexiconError(f"{where}: '{country}' is not an ISO 3166-1 alpha-3 code or a PLOVER non-state code")
+            sector = row["sector"] or None
+            if sector and sector not in PLOVER_SECTORS:
+                raise LexiconError(f"{where}: unknown PLOVER sector '{sector}'")
+            if kind in {"country", "demonym", "capital", "side"} and not country:
+                raise LexiconError(f"{where}: a {kind} entry needs a country")
+            flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
+            if flags - ACTOR_FLAGS:
+                raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(flags - ACTOR_FLAGS))}; known: {', '.join(sorted(ACTOR_FLAGS))}")
+            merged[(words, kind)] = ActorEntry(words, kind, country, sector, flags, where, row["pattern"])
+        except LexiconError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
     pack.actors = list(merged.values())
 
 
-def _load_frames(path: Path, pack: LanguagePack) -> None:
+def _load_frames(path: Path, pack: LanguagePack, errors: list[str] | None = None) -> None:
     merged = {(f.kind, f.words): f for f in pack.frames}
     for no, row in _rows(path, FRAME_COLUMNS):
-        where = f"{path}:{no}"
-        kind = row["kind"]
-        if kind.startswith("-"):
-            merged.pop((kind[1:], _pattern_words(row["pattern"], where)), None)
-            continue
-        if kind not in FRAME_KINDS:
-            raise LexiconError(f"{where}: unknown frame kind '{kind}'; known: {', '.join(sorted(FRAME_KINDS))}")
-        if kind in {"clitic_prefix", "future_suffix", "case_suffix"}:
-            words = (row["pattern"].strip(),)
-            if not words[0]:
-                raise LexiconError(f"{where}: empty pattern")
-        else:
-            words = _pattern_words(row["pattern"], where)
-        if kind == "context":
-            from tidings.ontology import load_ontology
+        try:
+            where = f"{path}:{no}"
+            kind = row["kind"]
+            if kind.startswith("-"):
+                merged.pop((kind[1:], _pattern_words(row["pattern"], where)), None)
+                continue
+            if kind not in FRAME_KINDS:
+                raise LexiconError(f"{where}: unknown frame kind '{kind}'; known: {', '.join(sorted(FRAME_KINDS))}")
+            if kind in {"clitic_prefix", "future_suffix", "case_suffix"}:
+                words = (row["pattern"].strip(),)
+                if not words[0]:
+                    raise LexiconError(f"{where}: empty pattern")
+            else:
+                words = _pattern_words(row["pattern"], where)
+            if kind == "context":
+                from tidings.ontology import load_ontology
 
-            if row["value"] not in load_ontology().contexts:
-                raise LexiconError(f"{where}: '{row['value']}' is not a PLOVER context (tidings/ontology/plover_contexts.tsv)")
-        merged[(kind, words)] = FrameEntry(kind, words, row["value"] or None, where)
+                if row["value"] not in load_ontology().contexts:
+                    raise LexiconError(f"{where}: '{row['value']}' is not a PLOVER context (tidings/ontology/plover_contexts.tsv)")
+            merged[(kind, words)] = FrameEntry(kind, words, row["value"] or None, where)
+        except LexiconError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
     pack.frames = list(merged.values())
 
 
 def available_languages(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
-    """ISO 639-1 codes of every language with an ``events.tsv`` in the package or ``extra_dirs``."""
+    """ISO 639-1 codes of every language with an ``events.tsv`` in the package or ``extra_dirs``
+    (folders starting with ``_``, such as the shared ``_all``, are not languages)."""
     langs = {p.parent.name for p in LANG_DIR.glob("*/events.tsv")}
     for d in extra_dirs:
         langs |= {p.parent.name for p in Path(d).glob("*/events.tsv")}
-    return sorted(langs)
+    return sorted(x for x in langs if not x.startswith("_"))
 
 
 def load_pack(lang: str, extra_dirs: Sequence[str | Path] = ()) -> LanguagePack:
@@ -301,7 +321,9 @@ def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
     types = set(load_ontology().plover_types)
     pack = LanguagePack(lang)
     found = False
-    dirs = [LANG_DIR / "_all", LANG_DIR / lang] + [Path(d) / lang for d in extra_dirs]
+    dirs = [LANG_DIR / "_all", LANG_DIR / lang]
+    for d in extra_dirs:
+        dirs += [Path(d) / "_all", Path(d) / lang]
     for d in dirs:
         if not d.is_dir():
             continue
@@ -317,11 +339,23 @@ def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
 
 
 def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
-    """Load every pack; return the list of problems (``path:line: message``), empty when all are valid."""
-    problems = []
-    for lang in available_languages(extra_dirs):
-        try:
-            _load_pack_cached.__wrapped__(lang, tuple(str(d) for d in extra_dirs))
-        except LexiconError as exc:
-            problems.append(str(exc))
+    """Check every pack; return every problem (``path:line: message``), empty when all are valid.
+    Unlike loading, which stops at the first problem, this reports every bad line."""
+    from tidings.ontology import load_ontology
+
+    types = set(load_ontology().plover_types)
+    problems: list[str] = []
+    files = {"events.tsv": lambda p, pk, err: _load_events(p, pk, types, err),
+             "actors.tsv": _load_actors, "frames.tsv": _load_frames}
+    for base in [LANG_DIR] + [Path(d) for d in extra_dirs]:
+        for d in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+            for name, loader in files.items():
+                path = d / name
+                if path.exists() and not path.is_file():
+                    problems.append(f"{path}:0: not a file")
+                elif path.is_file():
+                    try:
+                        loader(path, LanguagePack(d.name), problems)
+                    except LexiconError as exc:  # the header or the encoding: the file cannot be read
+                        problems.append(str(exc))
     return problems
