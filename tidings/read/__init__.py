@@ -135,7 +135,7 @@ def decode_bytes(data: bytes, source: str) -> str:
             pass  # the declaration lies or is unknown: fall through to detection
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
-    if bad <= 10 and bad * 1000 <= len(replaced):
+    if bad <= min(10, max(2, len(replaced) // 500)):
         return _normalize(replaced)  # UTF-8 with a few stray bytes: keep it UTF-8, mark the bytes
     for enc in ("cp1252", "latin-1"):
         try:
