@@ -358,4 +358,23 @@ def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
                         loader(path, LanguagePack(d.name), problems)
                     except LexiconError as exc:  # the header or the encoding: the file cannot be read
                         problems.append(str(exc))
+    problems += _check_other_packaged_files()
     return problems
+
+
+def _check_other_packaged_files() -> list[str]:
+    """Problems of the packaged chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places),
+    read by their own loaders, which report ``file:line: message`` too."""
+    from tidings.clean import patterns
+    from tidings.when import _pack as dates_pack
+    from tidings.where.lexicon import get_lexicon
+
+    out = []
+    for d in sorted(p for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")):
+        for name, load in (("chrome.tsv", patterns.load), ("dates.tsv", dates_pack), ("places.tsv", get_lexicon)):
+            if (d / name).is_file():
+                try:
+                    load(d.name)
+                except ValueError as exc:  # LexiconError-like: "file:line: problem"
+                    out.append(str(exc))
+    return out
