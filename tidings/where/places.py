@@ -228,7 +228,7 @@ def _apply_admin(tx: _Text, sp: _Span, gaz) -> None:
         sp.admin_cue = True
     else:
         k = sp.i - 1
-        if k >= 1 and tx.norms[k] in lex.joins | {"of", "de", "di", "do", "da", "du"} and tx.connected(k - 1):
+        if k >= 1 and tx.norms[k] in lex.joins and tx.connected(k - 1):
             k -= 1
         if k >= 0 and k < sp.i and tx.connected(k) and lex.admin.get(tx.norms[k]) in ("before", "both"):
             sp.start_tok = k
@@ -291,7 +291,7 @@ def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[i
             continue
         # A name introduced by a feature noun ("the hamlet of X") is taken whole.
         k = i - 1
-        if k >= 1 and tx.norms[k] in lex.joins | {"of", "de", "di", "do", "da", "du"}:
+        if k >= 1 and tx.norms[k] in lex.joins:
             k -= 1
         after_feature = k >= 0 and tx.norms[k] in lex.features and _is_cased(tx.toks[i][0])
         if after_feature:
@@ -476,7 +476,7 @@ def resolve_place(name: str, lang: str | None = None, country_hint: str | None =
         toks, admin_cue = toks[:-1], True
     elif len(toks) > 1 and lex.admin.get(toks[0]) in ("before", "both"):
         toks, admin_cue = toks[1:], True
-        if len(toks) > 1 and toks[0] in lex.joins | {"of", "de", "di", "do", "da", "du"}:
+        if len(toks) > 1 and toks[0] in lex.joins:
             toks = toks[1:]
     cands, aliased, _, _ = _lookup(toks, lex, gaz, allow_stop=True)
     if not cands:
