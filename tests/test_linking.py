@@ -141,3 +141,15 @@ def test_passive_voice_in_every_language(lang, text, actor, recipient):
         a = ev.actors[0]
         assert a.sector == actor[1]
         assert actor[0] is None or a.country == actor[0]
+
+
+# a participle after a common noun describes it; after a party or an auxiliary it is an event
+@pytest.mark.parametrize("lang,background,event", [
+    ("es", "El ministro visitó los territorios liberados por el ejército ucraniano.",
+     "El gobierno ruso liberó el lunes a los periodistas detenidos."),
+    ("fr", "Le ministre a visité les territoires libérés par l'armée ukrainienne.",
+     "Le gouvernement russe a libéré lundi les journalistes arrêtés."),
+])
+def test_adjectival_participle_is_no_event(lang, background, event):
+    assert "RETREAT" not in {e.event_type for e in events(background, lang)}
+    assert "RETREAT" in {e.event_type for e in events(event, lang)}

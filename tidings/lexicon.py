@@ -67,7 +67,7 @@ ACTOR_FLAGS = {
 FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
-    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory",
+    "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary",
 }
 PLOVER_SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
@@ -277,7 +277,7 @@ def _load_frames(path: Path, pack: LanguagePack, errors: list[str] | None = None
                 continue
             if kind not in FRAME_KINDS:
                 raise LexiconError(f"{where}: unknown frame kind '{kind}'; known: {', '.join(sorted(FRAME_KINDS))}")
-            if kind in {"clitic_prefix", "future_suffix", "case_suffix"}:
+            if kind in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix"}:
                 words = (row["pattern"].strip(),)
                 if not words[0]:
                     raise LexiconError(f"{where}: empty pattern")

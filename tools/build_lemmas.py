@@ -25,7 +25,7 @@ def vocabulary(lang: str) -> set[str]:
 
     pack = load_pack(lang)
     words: set[str] = set()
-    frames = [f for f in pack.frames if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix", "setting"}]
+    frames = [f for f in pack.frames if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix", "setting"}]
     for e in list(pack.events) + list(pack.actors) + frames:
         for w in e.words:
             if "*" not in w and w != "..":

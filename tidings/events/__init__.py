@@ -67,7 +67,7 @@ class EventLinker:
             self.matcher.add(e.words, e)
         self.frames = Matcher()
         for f in pack.frames:
-            if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix"}:
+            if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix"}:
                 self.frames.add(f.words, f)
         self.future_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("future_suffix"))
         self.conj = pack.frame_words("conj")
@@ -77,6 +77,11 @@ class EventLinker:
         self.possessive = pack.frame_words("possessive")
         self.preps = set().union(*(pack.frame_words(k) for k in (
             "of", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep")))
+        self.participle_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("participle_suffix"))
+        self.function_words = set().union(*(pack.frame_words(k) for k in (
+            "article", "of", "conj", "agent_prep", "recipient_prep", "locative_prep", "between", "source_prep",
+            "negation", "future", "modal", "passive_aux", "clause_aux", "clause_break", "speech", "claim",
+            "possessive", "quantity", "deny", "hypothetical", "stop", "auxiliary")))
         settings = pack.frame_words("setting")
         self.verb_first = "verb_first" in settings
         self.instrumental_agent = "instrumental_agent" in settings
@@ -113,6 +118,8 @@ class EventLinker:
             entry: EventEntry = m.payload
             if m.start in phrase_tokens and m.end - m.start == 1 and "noun" not in entry.flags:
                 continue  # the trigger word is part of an actor name ("Liberation Army")
+            if self._adjectival(toks, m, phrase_tokens):
+                continue  # "los territorios liberados": a participle describing a thing, no event
             ts, te = m.start, m.end
             left_b = max([b for b in breaks if b < ts] + [-1]) + 1
             right_b = min([b for b in breaks if b >= te] + [n])
@@ -319,6 +326,20 @@ class EventLinker:
                     and p.event_type in {"AGREE", "REQUEST", "THREATEN", "REJECT"} and "noun" not in p.entry.flags:
                 return p
         return None
+
+    def _adjectival(self, toks, m, phrase_tokens) -> bool:
+        """Whether a one-word trigger is a participle used as an adjective after a common noun
+        (languages whose adjectives follow the noun: "territorios liberados", "territori liberati").
+        A participle after a party ("los periodistas detenidos") or an auxiliary still is an event."""
+        if not self.participle_suffix or m.end - m.start != 1 or m.start == 0:
+            return False
+        word = toks[m.start].text.lower()
+        if not any(word.endswith(suf) for suf in self.participle_suffix):
+            return False
+        prev = toks[m.start - 1]
+        return (prev.text.isalpha() and prev.text[:1].islower() and len(prev.text) > 3
+                and m.start - 1 not in phrase_tokens and m.start - 1 not in self._trigger_tokens
+                and prev.norm not in self.function_words and prev.lemma not in self.function_words)
 
     def _oblique(self, p: ActorPhrase, toks) -> bool:
         """Whether a phrase is governed by a preposition (the token before it, skipping articles);
