@@ -166,3 +166,10 @@ def test_place_from_the_sentence_else_inferred():
         "La Paz", "BOL", "city", 3911925)
     ev = tidings.code_text("Peru expelled the Mexican ambassador on Tuesday.", lang="en", published="2024-03-14")[0]
     assert (ev.location.country, ev.location.precision, ev.location.text) == ("PER", "country", "")
+
+
+def test_both_sides_are_the_articles_two_states():
+    text = ("Los cancilleres de Chile y Bolivia se reunieron el lunes en Santiago. "
+            "Ambas delegaciones acordaron crear una comisión sobre el agua.")
+    agree = [e for e in tidings.code_text(text, lang="es", published="2024-03-14") if e.event_type == "AGREE"][0]
+    assert {(a.country, a.sector) for a in agree.actors} == {("CHL", "GOV"), ("BOL", "GOV")}

@@ -142,6 +142,7 @@ class ActorRecognizer:
         self.caps = pack.lang not in {"ar"}
         self.head_first = "head_first" in pack.frame_words("setting")
         self.territory = pack.frame_words("territory")
+        self.both_words = pack.frame_words("both")
         self.last_places: list[tuple[int, str, str | None]] = []
         self._triggers: frozenset[int] = frozenset()
         self._owned: frozenset[int] = frozenset()
@@ -407,6 +408,14 @@ class ActorRecognizer:
         it names the same kind of body (la delegación azerbaiyana ... por el viceministro X), else
         from the last body of that sector in the article."""
         for k, ph in enumerate(phrases):
+            if ph.start > 0 and self._toks[ph.start - 1].norm in self.both_words and not any(a.country for a in ph.actors):
+                ranked = memory.ranked_countries()
+                if len(ranked) >= 2 and ph.actors:
+                    # "ambas delegaciones", "both sides": the article's two states
+                    a = ph.actors[0]
+                    a.country = ranked[0]
+                    ph.actors.insert(1, Actor(a.text, a.name, ranked[1], a.sector, a.start, a.end))
+                    continue
             for a in ph.actors:
                 if a.country:
                     continue
