@@ -50,6 +50,11 @@ def code_text(text: str, *, lang: str | None = None, published: str | None = Non
     dates; ``lexicon_dirs``: extra language-pack folders; ``modalities``: which modalities to return
     (default asserted and claimed; "all" for every modality).  Raises ``TypeError`` for a text that
     is not a string and ``ValueError`` for empty or unusable text or a language without a pack.
+
+    Character offsets in the events (``trigger.start``, ``actors[i].start``...) index the cleaned
+    article body (``Article.text``: chrome, title, dateline and trailer removed, NFKC, invisible
+    characters dropped), not ``text`` itself; ``Coder().code_document(...)`` returns that article
+    with the events, and ``clean_text(text).text`` gives the same body.
     """
     return _coder(lexicon_dirs, modalities).code_text(text, doc_id=doc_id, lang=lang, published=published, url=url)
 

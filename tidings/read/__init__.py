@@ -181,6 +181,13 @@ def safe_name(name: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in name)
 
 
+def _clean_url(url: str | None) -> str | None:
+    """A URL without control or bidirectional-override characters (they would travel into exports)."""
+    if not url:
+        return None
+    return "".join(ch for ch in url if ch.isprintable() and ch not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") or None
+
+
 def _doc_id(path: str) -> str:
     if path == "-":
         return "stdin"
@@ -233,13 +240,13 @@ def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator
             yield Failure(where, str(exc).split(": ", 1)[1])
             continue
         doc_id = obj.get("id")
-        doc_id = str(doc_id) if doc_id not in (None, "") else f"{_doc_id(source)}:{n}"
+        doc_id = safe_name(str(doc_id)) if doc_id not in (None, "") else f"{_doc_id(source)}:{n}"
         is_text = isinstance(text, str) and text.strip()
         yield RawDocument(
             doc_id=doc_id,
             text=_normalize(text) if is_text else None,
             html=None if is_text else _normalize(html),
-            url=obj.get("url") or defaults.get("url"),
+            url=_clean_url(obj.get("url")) or defaults.get("url"),
             published=str(published) if published is not None else None,
             lang=str(lang).strip().lower() if lang else None,
             source=where,
@@ -330,6 +337,9 @@ def read_path(path: str, *, lang: str | None = None, published: str | None = Non
         return
     if not os.path.exists(path):
         yield Failure(path, "no such file")
+        return
+    if not os.path.isfile(path):  # a named pipe or a device: never waited on (use - for a stream)
+        yield Failure(safe_name(path), "not a regular file (give - to read a stream from standard input)")
         return
     if not path.lower().endswith(SUPPORTED_EXT):
         ext = os.path.splitext(path)[1] or "(none)"
