@@ -134,6 +134,15 @@ class LanguagePack:
     def frame_values(self, kind: str) -> list[FrameEntry]:
         return [f for f in self.frames if f.kind == kind]
 
+    def clitic_prefixes(self) -> tuple[tuple[str, str], ...]:
+        """(prefix, replacement) of the ``clitic_prefix`` cues, longest first (see token_keys)."""
+        return tuple(sorted(((" ".join(f.words), f.value or "") for f in self.frame_values("clitic_prefix")),
+                            key=lambda c: len(c[0]), reverse=True))
+
+    def case_suffixes(self) -> tuple[str, ...]:
+        """The ``case_suffix`` endings, longest first (see token_keys)."""
+        return tuple(sorted((" ".join(f.words) for f in self.frame_values("case_suffix")), key=len, reverse=True))
+
 
 def _rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
     """Yield (line number, row) of a TSV file, checking its header against ``columns``."""

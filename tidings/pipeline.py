@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from tidings.actors import ActorRecognizer, DocumentMemory
 from tidings.events import EventCandidate, EventLinker
-from tidings.lexicon import LanguagePack, LexiconError, load_pack
+from tidings.lexicon import LanguagePack, load_pack
 from tidings.records import Actor, Article, Event, Place, RawDocument, Sentence, Trigger
 from tidings.text import segment
 from tidings.text.matcher import token_keys
@@ -27,12 +27,6 @@ MAX_ARTICLE_CHARS = 500_000
 # a sentence longer than this many tokens (a table, a list run together) is coded in windows
 MAX_SENTENCE_TOKENS = 120
 ALL_MODALITIES = frozenset({"asserted", "claimed", "negated", "hypothetical", "future"})
-# when one sentence gives the same parties several event types, the most specific act is kept
-_TYPE_PRIORITY = {
-    "ASSAULT": 0, "COERCE": 1, "SANCTION": 2, "MOBILIZE": 3, "PROTEST": 4, "RETREAT": 5, "AID": 6,
-    "COOPERATE": 7, "CONCEDE": 8, "THREATEN": 9, "REJECT": 10, "ACCUSE": 11, "REQUEST": 12,
-    "CONSULT": 13, "SUPPORT": 14, "AGREE": 15,
-}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI"}
 # parties that act where they are: police and civilians (not governments or armies, which act abroad)
 _LOCAL_SECTORS = {"COP", "CVL", "EDU", "LAB", "AGR", "JRN", "MED", "REL", "BUS", "REF"}
@@ -65,7 +59,6 @@ class Coder:
     modalities: frozenset[str] = DEFAULT_MODALITIES
     default_lang: str = "en"
     _res: dict[str, _LangResources] = field(default_factory=dict, repr=False)
-    unsupported: dict[str, int] = field(default_factory=dict, repr=False)
     _languages: list[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -102,10 +95,7 @@ class Coder:
         res = self._res.get(lang)
         if res is None:
             pack = load_pack(lang, self.lexicon_dirs)
-            clitics = tuple(sorted(((" ".join(f.words), f.value or "") for f in pack.frame_values("clitic_prefix")),
-                                   key=lambda c: len(c[0]), reverse=True))
-            suffixes = tuple(sorted((" ".join(f.words) for f in pack.frame_values("case_suffix")), key=len, reverse=True))
-            res = _LangResources(pack, ActorRecognizer(pack), EventLinker(pack), clitics, suffixes)
+            res = _LangResources(pack, ActorRecognizer(pack), EventLinker(pack), pack.clitic_prefixes(), pack.case_suffixes())
             self._res[lang] = res
         return res
 
@@ -148,7 +138,6 @@ class Coder:
         """Code a cleaned article: a list of events in text order (after per-article dedup)."""
         lang = article.language or self.default_lang
         if not self.supported(lang):
-            self.unsupported[lang] = self.unsupported.get(lang, 0) + 1
             return []  # no pack for this language: nothing is coded rather than guessed
         res = self.resources(lang)
         sentences = segment(article.text, lang)
@@ -660,8 +649,3 @@ def default_coder() -> Coder:
         _DEFAULT = Coder()
     return _DEFAULT
 
-
-def iter_events(coder: Coder, docs: Iterable[RawDocument]) -> Iterable[tuple[Article, list[Event]]]:
-    """Code documents one after the other (a generator; errors propagate per document)."""
-    for raw in docs:
-        yield coder.code_document(raw)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tidings.actors.countries import country_names
-from tidings.lexicon import ActorEntry, LanguagePack
+from tidings.lexicon import LanguagePack
 from tidings.records import Actor, Sentence
 from tidings.text.matcher import Matcher, longest_non_overlapping
 
@@ -137,8 +137,6 @@ class ActorRecognizer:
         self.locative = pack.frame_words("locative_prep")
         self.stop = pack.frame_words("stop")
         self.particles = pack.frame_words("name_particle")
-        self.clitics = tuple(sorted(((" ".join(f.words), f.value or "") for f in pack.frame_values("clitic_prefix")),
-                                    key=lambda c: len(c[0]), reverse=True))
         self.caps = pack.lang not in {"ar"}
         self.head_first = "head_first" in pack.frame_words("setting")
         self.territory = pack.frame_words("territory")
@@ -158,10 +156,8 @@ class ActorRecognizer:
             u: Unit = m.payload
             units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name,
                               u.needs_country))
-        if self.caps:
+        if self.caps:  # names found by capitals; without capitals only the pack's people
             units = self._add_people(sent, units, memory)
-        else:
-            units = self._add_known_people(sent, keys, units, memory)
         # a bare toponym after a locative preposition is a place, not an actor ("in Nigeria")
         keep = []
         for u in units:
@@ -286,9 +282,6 @@ class ActorRecognizer:
                 taken |= set(range(i, end))
             i = end
         return sorted(units + people, key=lambda u: u.start)
-
-    def _add_known_people(self, sent, keys, units, memory) -> list[Unit]:
-        return units
 
     # -- phrases ---------------------------------------------------------------------------------
     def phrases(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory,
