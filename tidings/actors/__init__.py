@@ -137,7 +137,7 @@ class ActorRecognizer:
         self.locative = pack.frame_words("locative_prep")
         self.stop = pack.frame_words("stop")
         self.particles = pack.frame_words("name_particle")
-        self.caps = pack.lang not in {"ar"}
+        self.caps = "no_capitals" not in pack.frame_words("setting")  # Arabic script has no capitals
         self.head_first = "head_first" in pack.frame_words("setting")
         self.territory = pack.frame_words("territory")
         self.both_words = pack.frame_words("both")

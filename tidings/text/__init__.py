@@ -12,7 +12,13 @@ from functools import lru_cache
 
 from tidings.records import Sentence, Token
 
-LEMMA_LANGS = {"en", "es", "fr", "pt", "de", "it", "ru", "ar"}
+def _simplemma_languages() -> frozenset[str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+LEMMA_LANGS = _simplemma_languages()  # languages simplemma ships a dictionary for
 
 # Words (with inner hyphens), the English clitic n't, and any other single non-space character.
 _TOKEN_RE = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
@@ -114,6 +120,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
 
 
 _PARA_RE = re.compile(r"[^\n]+")
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARABIC_END_RE = re.compile(r"[^.!؟?]+(?:[.!؟?]+|$)")
 
 
@@ -144,7 +151,7 @@ def segment(text: str, lang: str, with_tokens: bool = True) -> list[Sentence]:
         if not para.strip():
             continue
         base = pm.start()
-        if lang == "ar":
+        if _ARABIC_RE.search(para):  # syntok does not know the Arabic question mark
             spans = [(m.start(), m.end()) for m in _ARABIC_END_RE.finditer(para) if m.group().strip()]
         else:
             spans = _syntok_spans(para)
