@@ -100,27 +100,20 @@ def _code_one(coder, raw):
 
 
 def _check_options(lang: str | None, published: str | None) -> None:
-    """Usage errors (exit 2) for option values that would fail every document."""
-    if lang is not None:
-        if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?", lang or ""):
-            _err(f"--lang {lang!r}: not an ISO 639-1 language code (e.g. en, es, ar)")
-            raise typer.Exit(2)
-    if published is not None:
-        import datetime as dt
+    """Usage errors (exit 2) for option values that would fail every document: the reader's checks,
+    plus no publication date in the future."""
+    import datetime as dt
 
-        from tidings.when import parse_published
+    from tidings.read import ReadError, check_options
 
-        try:
-            when = parse_published(published)
-        except (ValueError, OverflowError):
-            when = None
-        if when is None and not re.fullmatch(r"\d{4}(-\d{2})?", published):
-            _err(f"--published {published!r}: not a date (YYYY-MM-DD or an ISO timestamp)")
-            raise typer.Exit(2)
-        year = when.year if when else int(published[:4])
-        if not 1800 <= year <= dt.date.today().year + 1 or (when and when.date() > dt.date.today() + dt.timedelta(days=1)):
-            _err(f"--published {published!r}: a publication date cannot be in the future or before 1800")
-            raise typer.Exit(2)
+    try:
+        check_options(lang, published)
+    except ReadError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    if published is not None and published[:10] > (dt.date.today() + dt.timedelta(days=1)).isoformat():
+        _err(f"--published {published!r}: a publication date cannot be in the future")
+        raise typer.Exit(2)
 
 
 def _table(events, console) -> None:

@@ -29,7 +29,7 @@ HTML_EXT = (".html", ".htm")
 JSONL_EXT = (".jsonl",)
 SUPPORTED_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT
 
-__all__ = ["Failure", "ReadError", "iter_documents", "decode_bytes", "read_path"]
+__all__ = ["Failure", "ReadError", "iter_documents", "decode_bytes", "read_path", "check_options"]
 
 
 @dataclass
@@ -167,6 +167,13 @@ def _check_published(value: str | None, what: str) -> None:
 
     if normalize_given(str(value)) is None:
         raise ReadError(f"{what}: published {value!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")
+
+
+def check_options(lang: str | None, published: str | None) -> None:
+    """Check the ``--lang`` and ``--published`` options given for every document; raises
+    :class:`ReadError` ("--lang: ..." / "--published: ...") when one is not well-formed."""
+    _check_published(published, "--published")
+    _check_lang(lang, "--lang")
 
 
 def _check_lang(value: str | None, what: str) -> None:
@@ -414,8 +421,7 @@ def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: 
     one ``Failure('--lang' | '--published', reason)`` and no documents.
     """
     try:
-        _check_published(published, "--published")
-        _check_lang(lang, "--lang")
+        check_options(lang, published)
     except ReadError as exc:  # an option that cannot apply to any document: one Failure, no documents
         where, reason = str(exc).split(": ", 1)
         yield Failure(where, reason)
