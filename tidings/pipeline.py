@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -512,7 +513,14 @@ def _inferred_place(ev: Event):
 
 
 def _country_place(code: str):
-    """A Place for the country ``code`` (ISO3), from the gazetteer, or None."""
+    """A new Place for the country ``code`` (ISO3), from the gazetteer, or None (callers may set
+    its ``text``)."""
+    place = _country_place_cached(code)
+    return replace(place) if place is not None else None
+
+
+@lru_cache(maxsize=512)
+def _country_place_cached(code: str):
     try:
         from tidings.where import resolve_place
 
