@@ -6,9 +6,6 @@ on the extracted body, never on HTML ``lang`` attributes (field failure B04).
 """
 from __future__ import annotations
 
-SUPPORTED = ("en", "es", "fr", "pt", "de", "it", "ru", "ar")
-
-
 class LanguageError(ValueError):
     """No language could be identified (empty text)."""
 
@@ -18,8 +15,8 @@ def detect_language(text: str) -> tuple[str, float]:
 
     Uses the first 2,000 characters of words with letters (numbers and symbols in front are skipped).  When the top score is below 0.6,
     the top-3 scores of the text and of its lowercased form are summed and the best sum wins (the
-    returned score is then that sum / 2).  Languages outside ``SUPPORTED``
-    are still returned.  Raises :class:`LanguageError` when ``text`` has no letters.
+    returned score is then that sum / 2).  Languages without a pack
+    (``tidings.lexicon.available_languages()``) are still returned.  Raises :class:`LanguageError` when ``text`` has no letters.
     """
     # the first 2,000 characters of words: numbers, tables and entities in front do not count
     words, size = [], 0
