@@ -117,7 +117,7 @@ def test_failures_are_recorded_and_the_run_goes_on(tmp_path):
         assert s.con.execute("SELECT doc_id FROM articles ORDER BY 1").fetchall() == [("ok1",), ("ok2",)]
         fails = s.con.execute("SELECT source, doc_id, reason FROM failures ORDER BY 1").fetchall()
         assert fails == [
-            ("bad.txt", "bad", "BadScript: document 'bad' refused: scanned page without text"),
+            ("bad.txt", "bad", "document 'bad' refused: scanned page without text"),
             ("dump.jsonl:7", None, "line 7: invalid JSON"),
         ]
         # the same failing inputs again: still one row each

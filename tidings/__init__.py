@@ -70,16 +70,17 @@ def code_file(path: str | Path, *, lang: str | None = None, published: str | Non
     """Code every document of a file or directory (.txt, .html, .jsonl).
 
     Raises ``ValueError`` naming the input when a document cannot be read or cleaned."""
-    from tidings.read import Failure, iter_documents
+    from tidings.read import iter_documents
+    from tidings.run import code_documents
 
     if not isinstance(path, (str, Path)):
         raise TypeError(f"code_file: path must be a str or Path, got {type(path).__name__}")
     coder = _coder(lexicon_dirs, modalities)
     events: list[Event] = []
-    for item in iter_documents([str(path)], lang=lang, published=published, url=url):
-        if isinstance(item, Failure):
-            raise ValueError(str(item))
-        events.extend(coder.code_document(item)[1])
+    for res in code_documents(iter_documents([str(path)], lang=lang, published=published, url=url), coder):
+        if res.error:
+            raise ValueError(res.error)
+        events.extend(res.events)
     return events
 
 

@@ -83,22 +83,6 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str):
     return coder
 
 
-def _code_one(coder, raw):
-    """(article, events, problem): one document coded, or the one-line reason it was not."""
-    from tidings.pipeline import DocumentError
-
-    name = raw.source or raw.doc_id
-    try:
-        art, events = coder.code_document(raw)
-    except DocumentError as exc:
-        return None, [], str(exc)
-    except ValueError as exc:
-        return None, [], f"{name}: {exc}"
-    except Exception as exc:  # a bug or a broken library must not end the batch
-        return None, [], f"{name}: could not be coded ({type(exc).__name__}: {exc})"
-    return art, events, None
-
-
 def _check_options(lang: str | None, published: str | None) -> None:
     """Usage errors (exit 2) for option values that would fail every document: the reader's checks,
     plus no publication date in the future."""
@@ -160,7 +144,8 @@ def code_cmd(
     """
     from rich.console import Console
 
-    from tidings.read import Failure, iter_documents
+    from tidings.read import iter_documents
+    from tidings.run import code_documents
 
     _check_options(lang, published)
     coder = _make_coder(lexicon, modality)
@@ -180,25 +165,21 @@ def code_cmd(
         bar.start()
     out = sys.stdout
     try:
-        for item in iter_documents(paths, lang=lang, published=published, url=url):
-            if isinstance(item, Failure):
+        for res in code_documents(iter_documents(paths, lang=lang, published=published, url=url), coder):
+            if res.error:
                 failures += 1
-                _err(str(item))
-            else:
-                art, events, problem = _code_one(coder, item)
-                if problem:
-                    failures += 1
-                    _err(problem)
+                _err(res.error)
+            if res.doc is not None:
                 n_docs += 1
-                n_events += len(events)
-                if art is not None and article:
-                    print(json.dumps({"article": art.to_dict()}, ensure_ascii=False), file=sys.stderr)
+                n_events += len(res.events)
+                if res.article is not None and article:
+                    print(json.dumps({"article": res.article.to_dict()}, ensure_ascii=False), file=sys.stderr)
                 if fmt == OutFormat.jsonl:
-                    for ev in events:
+                    for ev in res.events:
                         out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
                     out.flush()
                 else:
-                    collected.extend(events)
+                    collected.extend(res.events)
             if bar:
                 bar.update(task, docs=n_docs, events=n_events, failed=failures)
     except BrokenPipeError:
@@ -261,33 +242,36 @@ def eval_cmd(
         _err(str(exc))
         raise typer.Exit(2)
     coder = _make_coder(lexicon, modality)
+    from tidings.read import Failure
+    from tidings.run import code_documents
+
+    def documents():
+        """The index's articles as RawDocuments, or a Failure naming the one that cannot be read."""
+        for rec in idx:
+            path = folder / f"{rec['id']}.txt"
+            if path.resolve().parent != folder.resolve():
+                yield Failure(str(index), f"id {rec['id']!r} is not a plain file name; skipped")
+                continue
+            try:
+                text = decode_bytes(path.read_bytes(), str(path))
+            except OSError as exc:
+                yield Failure(str(path), exc.strerror or str(exc))
+                continue
+            except ReadError as exc:
+                yield Failure(str(path), str(exc).removeprefix(f"{path}: "))
+                continue
+            yield RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
+                              lang=rec.get("lang"), source=str(path))
+
     preds = []
     failed = 0
     t0 = time.perf_counter()
-    for rec in idx:
-        path = folder / f"{rec['id']}.txt"
-        if path.resolve().parent != folder.resolve():
-            _err(f"{index}: id {rec['id']!r} is not a plain file name; skipped")
+    for res in code_documents(documents(), coder):
+        if res.error:
+            _err(res.error)
             failed += 1
             continue
-        try:
-            text = decode_bytes(path.read_bytes(), str(path))
-        except OSError as exc:
-            _err(f"{path}: {exc.strerror or exc}")
-            failed += 1
-            continue
-        except ReadError as exc:
-            _err(str(exc))
-            failed += 1
-            continue
-        raw = RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
-                          lang=rec.get("lang"), source=str(path))
-        art, events, problem = _code_one(coder, raw)
-        if problem:
-            _err(problem)
-            failed += 1
-            continue
-        preds.extend(ev.to_dict() for ev in events)
+        preds.extend(ev.to_dict() for ev in res.events)
     elapsed = time.perf_counter() - t0
     if predictions:
         try:

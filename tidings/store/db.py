@@ -28,7 +28,7 @@ class StoreError(ValueError):
 
 
 @dataclass
-class DocResult:
+class DocRow:
     """One coded document ready to be written: the article (``Article.to_dict()`` shape) and
     its event records (``Event.to_dict()`` shape)."""
 
@@ -249,7 +249,7 @@ class EventStore:
         }
 
     # -- writes ---------------------------------------------------------------------------
-    def write_batch(self, docs: list[DocResult], failures: list[FailureRow] = (),
+    def write_batch(self, docs: list[DocRow], failures: list[FailureRow] = (),
                     replace: Iterable[str] | None = None) -> None:
         """Write coded documents and failures in ONE transaction.
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from tidings.records import RawDocument
-from tidings.store.db import DocResult, EventStore, FailureRow
+from tidings.run import code_one
+from tidings.store.db import DocRow, EventStore, FailureRow
 
 
 def content_hash(raw: RawDocument) -> str:
@@ -80,7 +81,7 @@ def ingest(
     t0 = time.perf_counter()
     known = store.known_hashes()
     failed = store.failed_doc_ids()
-    docs: list[DocResult] = []
+    docs: list[DocRow] = []
     fails: list[FailureRow] = []
     pending: set[str] = set()
 
@@ -113,15 +114,14 @@ def ingest(
                 if raw.doc_id in pending:  # same doc_id twice in a batch: the later one wins
                     flush()
                 pending.add(raw.doc_id)
-                try:
-                    article, events = coder.code_document(raw)
-                    recs = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in events]
-                    docs.append(DocResult(raw.doc_id, h, _article_dict(article, raw), recs))
+                res = code_one(coder, raw)  # the one document loop's step (tidings.run)
+                if res.ok:
+                    recs = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in res.events]
+                    docs.append(DocRow(raw.doc_id, h, _article_dict(res.article, raw), recs))
                     report.coded += 1
                     report.mentions += len(recs)
-                except Exception as exc:  # noqa: BLE001 - every bad input is recorded, the run goes on
-                    reason = f"{type(exc).__name__}: {exc}"
-                    fails.append(FailureRow(source=raw.source or raw.doc_id, reason=reason,
+                else:
+                    fails.append(FailureRow(source=raw.source or raw.doc_id, reason=res.error.removeprefix(f"{res.source}: "),
                                             doc_id=raw.doc_id, content_hash=h))
                     report.failures += 1
         if len(docs) + len(fails) >= batch_size:
