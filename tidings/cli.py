@@ -318,6 +318,14 @@ except ImportError:  # pragma: no cover - store not installed
     pass
 
 
+try:  # the HTTP API and dashboard (tidings serve; needs fastapi and uvicorn)
+    from tidings.serve.cli import serve_cmd
+
+    app.command("serve")(serve_cmd)
+except ImportError:  # pragma: no cover
+    pass
+
+
 def main() -> None:
     """Entry point of the ``tidings`` console script."""
     import signal

@@ -131,7 +131,7 @@ def export_cmd(
 def stats_cmd(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file of the event store.")] = Path(DEFAULT_DB),
     by: Annotated[str, typer.Option("--by", help="type | country (actor country) | dyad (actor->recipient countries)")] = "type",
-    freq: Annotated[str, typer.Option("--freq", help="day | week (ISO, by Monday) | month")] = "month",
+    freq: Annotated[str, typer.Option("--freq", help="day | week (ISO, by Monday) | month | year")] = "month",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="CSV file to write (default: stats_<by>_<freq>.csv).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="First event date, inclusive.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Last event date, inclusive.")] = None,

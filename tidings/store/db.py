@@ -8,6 +8,8 @@ any moment leaves either the whole batch or none of it; a rerun skips documents 
 from __future__ import annotations
 
 import json
+import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
@@ -25,6 +27,47 @@ SCHEMA_VERSION = "1"
 
 class StoreError(ValueError):
     """A store cannot be opened or used (bad path, not a tidings store, bad option)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's file lock for longer than the wait allowed."""
+
+
+#: How long an open waits for another process's lock on the file (seconds).  DuckDB lets one
+#: process write a file and, while it has it open, no other process may open it at all; tidings
+#: writers hold the file only for one batch's transaction and readers only for one request
+#: (docs/store.md, "Reading while ingest runs"), so waits are short.
+LOCK_WAIT = 10.0
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
+def connect(path: str | Path, *, read_only: bool, wait: float = LOCK_WAIT) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file ``path``, retrying with exponential backoff (5 ms doubling, at most
+    0.25 s apart) for up to ``wait`` seconds while another process holds its lock.
+
+    Raises :class:`StoreBusy` when the lock is still held after ``wait`` seconds (the message says
+    what to do) and :class:`StoreError` for any other failure (not a database, unreadable file)."""
+    deadline = time.monotonic() + max(0.0, wait)
+    delay = 0.005
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            if not _is_lock_error(exc):
+                raise StoreError(f"cannot open event store {str(path)!r}: {exc}") from None
+            if time.monotonic() >= deadline:
+                who = re.search(r"\(PID (\d+)\)", str(exc))
+                raise StoreBusy(
+                    f"event store {str(path)!r} is locked by another process"
+                    f"{' (PID ' + who.group(1) + ')' if who else ''} for more than {wait:g} s: a tidings "
+                    "ingest releases it between batches, so retry; a process that keeps it open "
+                    "(a Python session, the duckdb shell) must close it first") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 @dataclass
@@ -108,7 +151,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
     ("published_source", pa.string()), ("language", pa.string()), ("section", pa.string()),
     ("dateline", pa.string()), ("n_chars", pa.int32()), ("n_mentions", pa.int32()),
-    ("ingested_at", pa.timestamp("us")),
+    ("ingested_at", pa.timestamp("us")), ("text", pa.string()),
 ])
 
 FAILURE_SCHEMA = pa.schema([
@@ -158,10 +201,16 @@ class EventStore:
     ``day``, ``off``; see tidings.dedup); None keeps the store's rule (``article`` for a new
     store); a different rule on an existing store rebuilds the ``events`` table.
     Raises :class:`StoreError` for a path that is a directory, a read-only open of a missing
-    file, a file that is not a DuckDB database, or an unknown rule.  Use as a context manager.
+    file, a file that is not a DuckDB database, or an unknown rule; :class:`StoreBusy` when
+    another process holds the file's lock for more than ``wait`` seconds.  Use as a context manager.
+
+    Connection lifecycle: :meth:`release` closes the DuckDB connection so that other processes
+    can open the file; the next use of :attr:`con` reopens it (waiting up to ``wait`` seconds for
+    a lock held elsewhere).  Ingest releases the store after every batch.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False,
+                 wait: float = LOCK_WAIT):
         self.path = Path(path)
         if dedup is not None and dedup not in RULES:
             raise StoreError(f"unknown dedup rule {dedup!r}; choose one of {', '.join(RULES)}")
@@ -169,15 +218,13 @@ class EventStore:
             raise StoreError(f"database path {str(self.path)!r} is a directory")
         if read_only and not self.path.exists():
             raise StoreError(f"no event store at {str(self.path)!r} (run `tidings ingest` first)")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:  # not a database, locked, ...
-            raise StoreError(f"cannot open event store {str(self.path)!r}: {exc}") from None
         self.read_only = read_only
+        self.wait = wait
+        self._con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only=read_only, wait=wait)
         if read_only:
             have = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             if not {"events", "mentions", "articles"} <= have:
-                self.con.close()
+                self.release()
                 raise StoreError(f"{str(self.path)!r} is not a tidings event store")
             self.rule = self._meta("dedup_rule") or "article"
             return
@@ -191,6 +238,13 @@ class EventStore:
             self.rebuild_events(dedup)
 
     # -- plumbing -------------------------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open DuckDB connection, reopened (see :func:`connect`) after :meth:`release`."""
+        if self._con is None:
+            self._con = connect(self.path, read_only=self.read_only, wait=self.wait)
+        return self._con
+
     def _create_schema(self) -> None:
         sql = resources.files("tidings.store").joinpath("schema.sql").read_text(encoding="utf-8")
         self.con.execute(sql)
@@ -203,12 +257,19 @@ class EventStore:
         self.con.execute("DELETE FROM meta WHERE key = ?", [key])
         self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
 
+    def release(self) -> None:
+        """Close the connection (checkpointing the write-ahead log) so that other processes can
+        open the file; the store stays usable: the next use of :attr:`con` reopens it."""
+        con, self._con = self._con, None
+        if con is not None:
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
+
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log)."""
-        try:
-            self.con.close()
-        except duckdb.Error:
-            pass
+        self.release()
 
     def __enter__(self) -> "EventStore":
         return self
@@ -305,6 +366,7 @@ class EventStore:
                 "section": art.get("section"),
                 "dateline": (dl.get("text") if isinstance(dl, dict) else dl),
                 "n_chars": len(art.get("text") or ""), "n_mentions": len(seen), "ingested_at": now,
+                "text": art.get("text"),
             })
         fail_rows = [
             {"source": f.source, "doc_id": f.doc_id, "content_hash": f.content_hash,

@@ -4,7 +4,9 @@ A document is identified by ``doc_id`` and its :func:`content_hash`.  A document
 stored with the same hash is skipped before coding; a changed one replaces its own rows.
 Coded documents are written in batches, one transaction each (see EventStore.write_batch),
 so a run killed at any moment and started again ends with exactly the rows of an
-uninterrupted run.
+uninterrupted run.  The store's file is open only while a batch is written (EventStore.release
+after each), so readers in other processes (``tidings serve``, ``export``, ``stats``) can open it
+between batches (docs/store.md, "Reading while ingest runs").
 """
 from __future__ import annotations
 
@@ -81,6 +83,7 @@ def ingest(
     t0 = time.perf_counter()
     known = store.known_hashes()
     failed = store.failed_doc_ids()
+    store.release()  # the file stays closed while documents are coded (readers may open it)
     docs: list[DocRow] = []
     fails: list[FailureRow] = []
     pending: set[str] = set()
@@ -89,6 +92,7 @@ def ingest(
         if docs or fails:
             ids = {d.doc_id for d in docs} | {f.doc_id for f in fails if f.doc_id}
             store.write_batch(docs, fails, replace={i for i in ids if i in known or i in failed})
+            store.release()  # one transaction per batch, then the file is free for readers
             for d in docs:
                 known[d.doc_id] = d.content_hash
                 failed.discard(d.doc_id)
@@ -130,6 +134,7 @@ def ingest(
             on_progress(report)
     flush()
     report.events = store.counts()["events"]
+    store.release()
     report.seconds = time.perf_counter() - t0
     return report
 

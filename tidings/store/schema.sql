@@ -18,8 +18,11 @@ CREATE TABLE IF NOT EXISTS articles (
     dateline VARCHAR,
     n_chars INTEGER,
     n_mentions INTEGER,
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP,
+    text VARCHAR              -- the cleaned body (Article.text): all character offsets index it
 );
+-- stores made before the body was kept get the column (empty for their articles)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS text VARCHAR;
 -- One row per coded event in a sentence (Event.id): the evidence.  event_id = its deduplicated event.
 CREATE TABLE IF NOT EXISTS mentions (
     mention_id VARCHAR NOT NULL,
