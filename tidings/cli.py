@@ -318,6 +318,11 @@ except ImportError:  # pragma: no cover - store not installed
     pass
 
 
+from tidings.scale.cli import batch_cmd  # noqa: E402 - tidings batch (archive scale, on Dask)
+
+app.command("batch")(batch_cmd)
+
+
 def main() -> None:
     """Entry point of the ``tidings`` console script."""
     import signal
