@@ -209,7 +209,7 @@ def _tell(fh) -> int:
 # -- WARC ---------------------------------------------------------------------------------------
 
 def _read_warc(path: str, fh, defaults: dict) -> Iterator:
-    from warcio.archiveiterator import ArchiveIterator
+    from warcio.archiveiterator import WARCIterator
 
     from tidings.read import Failure
 
@@ -219,7 +219,7 @@ def _read_warc(path: str, fh, defaults: dict) -> Iterator:
     if path.lower().endswith(".gz"):  # inflate here: warcio passes a cut gzip member over in silence
         raw = Inflated(fh, "gzip")
         fh = io.BufferedReader(raw, buffer_size=1 << 16)
-    it = ArchiveIterator(fh, arc2warc=False)
+    it = WARCIterator(fh)  # WARC only: warcio's ArchiveIterator would take any text for ARC records
 
     def at(offset: int) -> str:
         if raw is None:
@@ -234,6 +234,11 @@ def _read_warc(path: str, fh, defaults: dict) -> Iterator:
             if missing:
                 yield Failure(f"{path}:{n}", f"truncated WARC record at {at(it.get_record_offset())} (its content "
                                              f"ends {missing} bytes early); the {n - 1} record(s) before it were kept")
+                return
+            if getattr(it, "err_count", 0):  # warcio found no blank line after it: a wrong Content-Length
+                yield Failure(f"{path}:{n}", f"damaged WARC before byte offset {at(it.get_record_offset())[12:]}: "
+                                             f"record {n - 1} is followed by stray bytes (a wrong Content-Length); "
+                                             f"the {n - 1} record(s) before were kept")
                 return
             if item is not None:
                 yield item
