@@ -318,12 +318,11 @@ except ImportError:  # pragma: no cover - store not installed
     pass
 
 
-try:  # the HTTP API and dashboard (tidings serve; needs fastapi and uvicorn)
-    from tidings.serve.cli import serve_cmd
+from tidings.serve.cli import serve_cmd  # noqa: E402 - tidings serve (HTTP API and dashboard)
+from tidings.scale.cli import batch_cmd  # noqa: E402 - tidings batch (archive scale, on Dask)
 
-    app.command("serve")(serve_cmd)
-except ImportError:  # pragma: no cover
-    pass
+app.command("serve")(serve_cmd)
+app.command("batch")(batch_cmd)
 
 
 def main() -> None:

@@ -24,6 +24,8 @@ class RawDocument:
     timestamp given by the source (JSONL field, CLI ``--published``), else None.
     ``lang`` is a caller-given ISO 639-1 hint (``--lang``), else None.
     ``source`` names where it came from (a path, ``-`` for stdin, or ``path:line``).
+    ``crawled`` is the ISO timestamp a crawler fetched it (a WARC record's ``WARC-Date``), else None;
+    it stands for the publication date only when the page gives none.
     """
 
     doc_id: str
@@ -33,6 +35,7 @@ class RawDocument:
     published: str | None = None
     lang: str | None = None
     source: str | None = None
+    crawled: str | None = None
 
 
 @dataclass
@@ -64,7 +67,7 @@ class Article:
     language: str
     title: str | None = None
     published: str | None = None
-    published_source: str | None = None  # explicit|metadata|dateline|url|trailer|given
+    published_source: str | None = None  # explicit|metadata|dateline|url|trailer|given|crawl
     dateline: Dateline | None = None
     section: str | None = None
     url: str | None = None

@@ -368,6 +368,9 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             published, published_source = dl_date, "dateline"
     if published is None and url_iso:
         published, published_source = url_iso, "url"
+    crawl_iso = _dates.normalize_given(str(raw.crawled)) if getattr(raw, "crawled", None) else None
+    if published is None and crawl_iso:  # a crawl time (WARC-Date): the last resort
+        published, published_source = crawl_iso, "crawl"
 
     body = doc.text()
     if not body.strip():

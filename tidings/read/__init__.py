@@ -27,7 +27,9 @@ MAX_BYTES = 50 * 1024 * 1024
 TEXT_EXT = (".txt",)
 HTML_EXT = (".html", ".htm")
 JSONL_EXT = (".jsonl",)
-SUPPORTED_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT
+from tidings.read.archives import ARCHIVE_EXT, is_archive, read_archive  # noqa: E402 (WARC, .gz, .zst)
+
+SUPPORTED_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT + ARCHIVE_EXT
 
 __all__ = ["Failure", "ReadError", "iter_documents", "decode_bytes", "read_path", "check_options"]
 
@@ -350,13 +352,16 @@ def read_path(path: str, *, lang: str | None = None, published: str | None = Non
         return
     if not path.lower().endswith(SUPPORTED_EXT):
         ext = os.path.splitext(path)[1] or "(none)"
-        yield Failure(path, f"unsupported file type {ext} (expected .txt, .html, .htm, .jsonl or a directory)")
+        yield Failure(path, f"unsupported file type {ext} (expected .txt, .html, .htm, .jsonl, .jsonl.gz, .jsonl.zst, .warc, .warc.gz or a directory)")
         return
     yield from _read_file(path, defaults)
 
 
 def _read_file(path: str, defaults: dict) -> Iterator[RawDocument | Failure]:
     low = path.lower()
+    if is_archive(low):
+        yield from read_archive(path, defaults)
+        return
     if low.endswith(JSONL_EXT):
         yield from _read_jsonl_file(path, defaults)
         return
