@@ -24,6 +24,10 @@ class RawDocument:
     timestamp given by the source (JSONL field, CLI ``--published``), else None.
     ``lang`` is a caller-given ISO 639-1 hint (``--lang``), else None.
     ``source`` names where it came from (a path, ``-`` for stdin, or ``path:line``).
+    ``key`` is the document's identity across runs, set by the reader (docs/store.md): the JSONL
+    ``id``, else the record's ``url``, else the file's real path (``+ :line`` for a JSONL line),
+    else (standard input) ``stdin:`` + 16 hex digits of the text's SHA-256; None for documents
+    made by a caller, whose ``doc_id`` then serves.
     """
 
     doc_id: str
@@ -33,6 +37,7 @@ class RawDocument:
     published: str | None = None
     lang: str | None = None
     source: str | None = None
+    key: str | None = None
 
 
 @dataclass
