@@ -136,7 +136,7 @@ def test_absurd_sizes_are_bounded():
 
     t0 = time.perf_counter()
     events = tidings.code_text("Russia condemned Ukraine on Monday and France met Germany " * 3000, lang="en")
-    assert time.perf_counter() - t0 < 20  # one 170 kB sentence is coded in windows, not quadratically
+    assert time.perf_counter() - t0 < 120  # a hang guard: windows keep a 170 kB sentence linear (seconds; quadratic took minutes)
     assert {e.event_type for e in events} == {"ACCUSE", "CONSULT"}
     with pytest.raises(ValueError, match="article too long to code"):
         tidings.code_text("Police arrested two men in Lima. " * 20000, lang="en")

@@ -41,7 +41,7 @@ def _err(msg: str) -> None:
 
 
 def _modalities(value: str) -> frozenset[str]:
-    from tidings.pipeline import ALL_MODALITIES, DEFAULT_MODALITIES
+    from tidings.coder import ALL_MODALITIES, DEFAULT_MODALITIES
 
     if value == "default":
         return DEFAULT_MODALITIES
@@ -60,7 +60,7 @@ def _modalities(value: str) -> frozenset[str]:
 
 def _make_coder(lexicon: Optional[List[Path]], modality: str):
     from tidings.lexicon import LexiconError
-    from tidings.pipeline import Coder
+    from tidings.coder import Coder
 
     for d in lexicon or []:
         if not d.is_dir():
