@@ -26,6 +26,10 @@ class RawDocument:
     ``source`` names where it came from (a path, ``-`` for stdin, or ``path:line``).
     ``crawled`` is the ISO timestamp a crawler fetched it (a WARC record's ``WARC-Date``), else None;
     it stands for the publication date only when the page gives none.
+    ``key`` is the document's identity across runs, set by the reader (docs/store.md): the JSONL
+    ``id``, else the record's ``url``, else the file's real path (``+ :line`` for a JSONL line),
+    else (standard input) ``stdin:`` + 16 hex digits of the text's SHA-256; None for documents
+    made by a caller, whose ``doc_id`` then serves.
     """
 
     doc_id: str
@@ -36,6 +40,7 @@ class RawDocument:
     lang: str | None = None
     source: str | None = None
     crawled: str | None = None
+    key: str | None = None
 
 
 @dataclass

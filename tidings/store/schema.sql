@@ -102,10 +102,15 @@ CREATE TABLE IF NOT EXISTS events (
     record VARCHAR            -- dedup.Cluster.to_dict() as JSON
 );
 -- Inputs that could not be read or coded, with the reason; the run goes on.
+-- input: the file's real path (or - for stdin); line: the JSONL line, else NULL.
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR,
     doc_id VARCHAR,
     content_hash VARCHAR,
     reason VARCHAR,
-    failed_at TIMESTAMP
+    failed_at TIMESTAMP,
+    input VARCHAR,
+    line INTEGER
 );
+ALTER TABLE failures ADD COLUMN IF NOT EXISTS input VARCHAR;
+ALTER TABLE failures ADD COLUMN IF NOT EXISTS line INTEGER;
