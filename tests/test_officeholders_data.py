@@ -47,7 +47,7 @@ BODY_ROLES = {
 OVERLAP_OK = {("LBY", "head_of_government")}
 WRITTEN = dt.date(2026, 12, 31)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\-’]+$")
-CYRILLIC = re.compile(r"^[\u0400-\u04FF .'\-]+$")
+CYRILLIC = re.compile(r"^[\u0400-\u04FF .'\-IVX]+$")  # Roman numerals of monarchs
 ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F .\-]+$")
 
 
