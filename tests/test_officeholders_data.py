@@ -42,8 +42,8 @@ BODY_ROLES = {
 }
 # Offices legitimately held by two people at once: rival governments recognised by different
 # bodies (Libya 2022-2023: Dbeibah in Tripoli, Bashagha then Hamad named by the House of
-# Representatives).
-OVERLAP_OK = {("LBY", "head_of_government")}
+# Representatives); Nicaragua from 2025: Ortega and Murillo as co-presidents under the 2025 constitution.
+OVERLAP_OK = {("LBY", "head_of_government"), ("NIC", "head_of_state")}
 # Iran: the Leader is the head of state (head_of_state), the elected president heads the government.
 WRITTEN = dt.date(2026, 12, 31)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\-’]+$")
