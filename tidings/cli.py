@@ -318,6 +318,13 @@ except ImportError:  # pragma: no cover - store not installed
     pass
 
 
+from tidings.serve.cli import serve_cmd  # noqa: E402 - tidings serve (HTTP API and dashboard)
+from tidings.scale.cli import batch_cmd  # noqa: E402 - tidings batch (archive scale, on Dask)
+
+app.command("serve")(serve_cmd)
+app.command("batch")(batch_cmd)
+
+
 def main() -> None:
     """Entry point of the ``tidings`` console script."""
     import signal
