@@ -206,6 +206,28 @@ def code_cmd(
         raise typer.Exit(1)
 
 
+def _index_documents(idx: list, folder: Path, index: Path):
+    """The index's articles as RawDocuments, or a Failure naming the one that cannot be read."""
+    from tidings.read import Failure, ReadError, decode_bytes
+    from tidings.records import RawDocument
+
+    for rec in idx:
+        path = folder / f"{rec['id']}.txt"
+        if path.resolve().parent != folder.resolve():
+            yield Failure(str(index), f"id {rec['id']!r} is not a plain file name; skipped")
+            continue
+        try:
+            text = decode_bytes(path.read_bytes(), str(path))
+        except OSError as exc:
+            yield Failure(str(path), exc.strerror or str(exc))
+            continue
+        except ReadError as exc:
+            yield Failure(str(path), str(exc).removeprefix(f"{path}: "))
+            continue
+        yield RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
+                          lang=rec.get("lang"), source=str(path))
+
+
 @app.command("eval")
 def eval_cmd(
     index: Path = typer.Option(..., "--index", help="index.jsonl: one article a line with id, lang, url."),
@@ -221,11 +243,7 @@ def eval_cmd(
     Prints precision, recall and F1 for the levels type, dyad, directed and full, overall and per
     language, plus date and place accuracy among matched events.
     """
-    from tidings.evaluate import evaluate, format_report, load_jsonl
-    from tidings.records import RawDocument
-
-    from tidings.evaluate import GoldError, check_gold, check_index
-    from tidings.read import ReadError, decode_bytes
+    from tidings.evaluate import GoldError, check_gold, check_index, evaluate, format_report, load_jsonl
 
     for p in (index, gold):
         if not p.is_file():
@@ -242,31 +260,12 @@ def eval_cmd(
         _err(str(exc))
         raise typer.Exit(2)
     coder = _make_coder(lexicon, modality)
-    from tidings.read import Failure
     from tidings.run import code_documents
-
-    def documents():
-        """The index's articles as RawDocuments, or a Failure naming the one that cannot be read."""
-        for rec in idx:
-            path = folder / f"{rec['id']}.txt"
-            if path.resolve().parent != folder.resolve():
-                yield Failure(str(index), f"id {rec['id']!r} is not a plain file name; skipped")
-                continue
-            try:
-                text = decode_bytes(path.read_bytes(), str(path))
-            except OSError as exc:
-                yield Failure(str(path), exc.strerror or str(exc))
-                continue
-            except ReadError as exc:
-                yield Failure(str(path), str(exc).removeprefix(f"{path}: "))
-                continue
-            yield RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
-                              lang=rec.get("lang"), source=str(path))
 
     preds = []
     failed = 0
     t0 = time.perf_counter()
-    for res in code_documents(documents(), coder):
+    for res in code_documents(_index_documents(idx, folder, index), coder):
         if res.error:
             _err(res.error)
             failed += 1

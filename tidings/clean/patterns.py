@@ -54,23 +54,15 @@ def available_languages() -> list[str]:
 
 
 def _read_rows(path: Path) -> list[tuple[int, str, str]]:
-    rows: list[tuple[int, str, str]] = []
-    header_seen = False
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        if not header_seen:
-            if raw.strip().split("\t")[:2] != ["kind", "pattern"]:
-                raise ValueError(f"{path}:{n}: expected header 'kind<TAB>pattern', got {raw!r}")
-            header_seen = True
-            continue
-        if "\t" not in raw:
-            raise ValueError(f"{path}:{n}: expected 'kind<TAB>pattern', got {raw!r}")
-        kind, pattern = raw.split("\t", 1)
-        kind = kind.strip()
-        if kind not in KINDS:
-            raise ValueError(f"{path}:{n}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
-        rows.append((n, kind, pattern.rstrip("\r")))
+    """(line, kind, pattern) rows of a ``chrome.tsv`` (tidings.packfile; the pattern is kept as
+    written, spaces included).  Raises ValueError naming file:line."""
+    from tidings.packfile import read_rows
+
+    rows = []
+    for n, r in read_rows(path, ("kind", "pattern"), required=("kind", "pattern"), error=ValueError, rest_in_last=True):
+        if r["kind"] not in KINDS:
+            raise ValueError(f"{path}:{n}: unknown kind {r['kind']!r} (expected one of {', '.join(KINDS)})")
+        rows.append((n, r["kind"], r["pattern"]))
     return rows
 
 

@@ -12,7 +12,6 @@ from tidings.records import Actor, Event, Place, Sentence
 _PLACED_AT_TARGET = {"ASSAULT", "COERCE", "AID"}
 _PLACED_AT_ACTOR = {"PROTEST", "MOBILIZE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
                     "AGREE", "CONCEDE", "RETREAT"}
-_NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 class PlaceStage:
@@ -34,7 +33,7 @@ class InferPlace:
     name = "infer_place"
 
     def __call__(self, doc: CodingDoc) -> CodingDoc:
-        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event))
+        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event, doc.ontology.nonstate))
                                  for d in doc.drafts])
 
 
@@ -111,15 +110,15 @@ def _location(doc: CodingDoc, sent: Sentence, trigger_start: int, actors: list[A
         return None
 
 
-def inferred_place(ev: Event) -> Place | None:
+def inferred_place(ev: Event, nonstate) -> Place | None:
     """A country-level place when the event's sentence names none, inferred from its parties (text
     left empty, precision "country"): a domestic event (both sides of one state) is in that state;
     an attack, an arrest or aid is where its target is; a protest, a deployment or a statement
     (accusation, rejection, request, threat, sanction...) is in the country of the actor.  None for
     meetings and cooperation between states, and whenever the relevant side names more or fewer
-    than one state."""
+    than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
     def states(parties):
-        return {a.country for a in parties if a.country and a.country not in _NONSTATE}
+        return {a.country for a in parties if a.country and a.country not in nonstate}
 
     every = states(ev.actors + ev.recipients)
     if len(every) == 1 and states(ev.actors) and states(ev.recipients):

@@ -6,9 +6,6 @@ from tidings.coder.places import count_places, sentence_places
 from tidings.coder.record import Candidate, CodingDoc, Draft
 from tidings.records import Actor, Event, Trigger
 
-_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI"}
-# parties that act where they are: police and civilians (not governments or armies, which act abroad)
-_LOCAL_SECTORS = {"COP", "CVL", "EDU", "LAB", "AGR", "JRN", "MED", "REL", "BUS", "REF"}
 
 
 class Resolve:
@@ -75,11 +72,14 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
        another state's ("Merkel and President Karzai sign").
     """
     sent, memory = candidate.sentence, doc.memory
+    # sector groups of tidings/ontology/plover_sectors.tsv: parties acting for a state; parties that
+    # act where they are (police and civilians, not governments or armies, which act abroad)
+    state_sectors, local_sectors = doc.ontology.sectors_in("state"), doc.ontology.sectors_in("local")
     penalty = 0.0
-    state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
+    state = next((a.country for a in actors if a.country and a.sector in state_sectors), None)
     if candidate.found.event_type in {"COERCE", "ASSAULT", "CONCEDE"} and state:
         for r in recipients:
-            if r.country is None and r.sector and r.sector not in _STATE_SECTORS:
+            if r.country is None and r.sector and r.sector not in state_sectors:
                 r.country = state
                 penalty += 0.05
     missing = [a for a in actors + recipients if a.country is None and a.sector and a.sector not in {"IGO", "NGO"}]
@@ -93,7 +93,7 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
                 a.country = near[0]
                 penalty += 0.05
     missing = [a for a in missing if a.country is None]
-    local = [a for a in missing if a.name is None and a.sector in _LOCAL_SECTORS]
+    local = [a for a in missing if a.name is None and a.sector in local_sectors]
     if local:
         # police and civilians act where the sentence is: "Police arrested two journalists in Istanbul"
         here = {c for _, c in sentence_places(doc, sent)}

@@ -188,21 +188,11 @@ class _Pack:
 
 
 def _read_tsv(path: Path) -> list[tuple[str, str, str]]:
-    rows = []
-    header_seen = False
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if [c.strip() for c in cols[:3]] != ["kind", "pattern", "value"]:
-                raise ValueError(f"{path}:{n}: expected header 'kind<TAB>pattern<TAB>value', got {line!r}")
-            continue
-        if len(cols) < 2 or not cols[0].strip() or not cols[1].strip():
-            raise ValueError(f"{path}:{n}: expected 'kind<TAB>pattern<TAB>value', got {line!r}")
-        rows.append((cols[0].strip(), cols[1].strip(), cols[2].strip() if len(cols) > 2 else ""))
-    return rows
+    """(kind, pattern, value) rows of a ``dates.tsv`` (tidings.packfile; ValueError naming file:line)."""
+    from tidings.packfile import read_rows
+
+    return [(r["kind"], r["pattern"], r["value"])
+            for _, r in read_rows(path, ("kind", "pattern", "value"), required=("kind", "pattern"), error=ValueError)]
 
 
 def supported_languages() -> list[str]:

@@ -52,22 +52,14 @@ class PlaceLexicon:
 
 
 def _parse(path: Path, lang: str) -> PlaceLexicon:
+    from tidings.packfile import read_rows
+
     lex = PlaceLexicon(lang)
-    header_seen = False
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cols[0].strip() == "kind":
-                continue
-        kind = cols[0].strip()
-        form = cols[1].strip() if len(cols) > 1 else ""
-        value = cols[2].strip() if len(cols) > 2 else ""
+    for lineno, row in read_rows(path, ("kind", "form", "value"), error=PlacesDataError, header_optional=True):
+        kind, form, value = row["kind"], row["form"], row["value"]
         if kind not in KINDS or not form:
-            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, got {line!r}")
+            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, "
+                                  f"got {kind!r} {form!r}")
         key = norm_key(form)
         if kind == "prep":
             if value not in ROLES:
@@ -98,8 +90,7 @@ def _parse(path: Path, lang: str) -> PlaceLexicon:
     lex.clitics.sort(key=lambda c: -len(c[0]))
     words = path.parent / "placewords.tsv"
     if words.is_file():
-        lex.common = frozenset(line.strip() for line in words.read_text(encoding="utf-8").splitlines()[1:]
-                               if line.strip() and not line.startswith("#") and line.strip() != "key")
+        lex.common = frozenset(r["key"] for _, r in read_rows(words, ("key",), error=PlacesDataError))
     return lex
 
 
