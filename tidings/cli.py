@@ -58,8 +58,10 @@ def _modalities(value: str) -> frozenset[str]:
     return chosen
 
 
-def _make_coder(lexicon: Optional[List[Path]], modality: str):
-    from tidings.lexicon import LexiconError
+def _make_coder(lexicon: Optional[List[Path]], modality: str, lang: str | None = None):
+    """The Coder for a command (exit 2 on a bad lexicon); with ``lang`` (every document's language)
+    only that pack is loaded up front, which shortens start-up."""
+    from tidings.lexicon import LexiconError, available_languages
     from tidings.coder import Coder
 
     for d in lexicon or []:
@@ -75,28 +77,24 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str):
                 _err(p)
             raise typer.Exit(2)
     try:
-        coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality))
-        coder.resources("en")
+        langs = [lang] if lang and lang in available_languages([str(d) for d in lexicon or []]) else None
+        coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality), languages=langs)
     except LexiconError as exc:
         _err(str(exc))
         raise typer.Exit(2)
     return coder
 
 
-def _check_options(lang: str | None, published: str | None) -> None:
-    """Usage errors (exit 2) for option values that would fail every document: the reader's checks,
-    plus no publication date in the future."""
-    import datetime as dt
-
-    from tidings.read import ReadError, check_options
+def _check_options(lang: str | None, published: str | None, url: str | None = None):
+    """The run's options checked once (:class:`tidings.options.RunOptions`); a usage error (exit 2)
+    for a value that would fail every document (a bad --lang, a --published that is not a date or
+    is in the future)."""
+    from tidings.options import OptionError, RunOptions
 
     try:
-        check_options(lang, published)
-    except ReadError as exc:
+        return RunOptions.parse(lang, published, url)
+    except OptionError as exc:
         _err(str(exc))
-        raise typer.Exit(2)
-    if published is not None and published[:10] > (dt.date.today() + dt.timedelta(days=1)).isoformat():
-        _err(f"--published {published!r}: a publication date cannot be in the future")
         raise typer.Exit(2)
 
 
@@ -131,7 +129,7 @@ def code_cmd(
     lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 language of every input (default: detected per document)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD or ISO timestamp) for inputs that lack one; relative dates resolve against it."),
     url: Optional[str] = typer.Option(None, "--url", help="Source URL for inputs that lack one (it can also give the date)."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (<lang>/events.tsv, actors.tsv, frames.tsv) that extend or override the packaged ones. Repeatable."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (<lang>/events.tsv, actors.tsv, frames.tsv, dates.tsv, chrome.tsv, places.tsv) that extend or override the packaged ones. Repeatable."),
     modality: str = typer.Option("default", "--modality", help="Which events to output: default (asserted and claimed), all, or a comma list of asserted, claimed, negated, hypothetical, future."),
     article: bool = typer.Option(False, "--article", help="Also print each cleaned article's fields (title, language, dateline, published) as a JSON line on stderr."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on when stderr is a terminal)."),
@@ -147,8 +145,8 @@ def code_cmd(
     from tidings.read import iter_documents
     from tidings.run import code_documents
 
-    _check_options(lang, published)
-    coder = _make_coder(lexicon, modality)
+    options = _check_options(lang, published, url)
+    coder = _make_coder(lexicon, modality, options.lang)
     fmt = format or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
     console = Console()
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -165,7 +163,7 @@ def code_cmd(
         bar.start()
     out = sys.stdout
     try:
-        for res in code_documents(iter_documents(paths, lang=lang, published=published, url=url), coder):
+        for res in code_documents(iter_documents(paths, options=options), coder):
             if res.error:
                 failures += 1
                 _err(res.error)

@@ -354,23 +354,24 @@ def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
                         loader(path, LanguagePack(d.name), problems)
                     except LexiconError as exc:  # the header or the encoding: the file cannot be read
                         problems.append(str(exc))
-    problems += _check_other_packaged_files()
+    problems += _check_other_files(extra_dirs)
     return problems
 
 
-def _check_other_packaged_files() -> list[str]:
-    """Problems of the packaged chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places),
-    read by their own loaders, which report ``file:line: message`` too."""
+def _check_other_files(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
+    """Problems of the chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places) files, packaged
+    and in ``extra_dirs``, read by their own loaders, which report ``file:line: message`` too."""
     from tidings.clean import patterns
-    from tidings.when import load_grammar as dates_pack
+    from tidings.when import load_grammar
     from tidings.where.lexicon import get_lexicon
 
     out = []
-    for d in sorted(p for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")):
-        for name, load in (("chrome.tsv", patterns.load), ("dates.tsv", dates_pack), ("places.tsv", get_lexicon)):
-            if (d / name).is_file():
-                try:
-                    load(d.name)
-                except ValueError as exc:  # LexiconError-like: "file:line: problem"
-                    out.append(str(exc))
+    for base, extra in [(LANG_DIR, ())] + [(Path(d), (str(d),)) for d in extra_dirs]:
+        for d in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("_")) if base.is_dir() else []:
+            for name, load in (("chrome.tsv", patterns.load), ("dates.tsv", load_grammar), ("places.tsv", get_lexicon)):
+                if (d / name).is_file():
+                    try:
+                        load(d.name, extra)
+                    except ValueError as exc:  # LexiconError-like: "file:line: problem"
+                        out.append(str(exc))
     return out

@@ -81,9 +81,9 @@ class _Doc:
         return "".join(out)
 
 
-def _chrome_pass(doc: _Doc) -> None:
+def _chrome_pass(doc: _Doc, lexicon_dirs=()) -> None:
     """Drop page-chrome lines anywhere: short UI lines, known chrome/prefix lines, consent lines."""
-    pats = _patterns.load("*")
+    pats = _patterns.load("*", lexicon_dirs)
     drop_next_teaser = False
     for i, line in enumerate(doc.lines):
         cf = line.casefold()
@@ -193,12 +193,13 @@ def _normalize_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
 
 
-def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
+def clean(raw: RawDocument, *, now: datetime | None = None, lexicon_dirs=()) -> Article:
     """Clean one document into an :class:`~tidings.records.Article`.
 
     ``raw.html`` goes through trafilatura (body, title) and htmldate (date), with the B01 fallback;
     ``raw.text`` is cleaned line by line.  ``now`` (default: the current time) bounds every date:
-    nothing later than ``now`` is accepted as a publication date.
+    nothing later than ``now`` is accepted as a publication date.  ``lexicon_dirs``: user lexicon
+    folders whose ``<lang>/chrome.tsv`` rows extend the packaged chrome patterns.
 
     Raises :class:`CleanError` (message starts with the document's source or id) when the document
     is empty, when no article text is found in HTML, when nothing is left after removing chrome,
@@ -219,11 +220,11 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             raise CleanError(f"{src}: published {raw.published!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")
     blocks, title_hint, meta_date = _blocks(raw, src)
     doc = _Doc(blocks)
-    _chrome_pass(doc)
+    _chrome_pass(doc, lexicon_dirs)
     if not doc.kept():
         raise CleanError(f"{src}: no article text left after removing page chrome")
     lang, lang_score = _language(raw, doc, src)
-    order = _patterns.languages_in_order(lang)
+    order = _patterns.languages_in_order(lang, lexicon_dirs)
     head = _head(doc, order, lang, title_hint)
     explicit, section = head.explicit + _tail(doc, order, lang, head), head.section
     if meta_date:

@@ -73,19 +73,25 @@ def _compile(path: Path, n: int, pattern: str, flags: int = 0) -> re.Pattern:
         raise ValueError(f"{path}:{n}: bad regex {pattern!r}: {exc}") from None
 
 
-@lru_cache(maxsize=None)
-def load(lang: str) -> ChromePatterns:
+def load(lang: str, extra_dirs=()) -> ChromePatterns:
     """Compiled patterns of one language; an unknown language gives empty patterns.
 
     ``load('*')`` is the union of every available language (own-language entries are not needed to
     recognise chrome: scraped pages often mix an English share bar into a Spanish article).
+    ``extra_dirs``: user lexicon folders whose ``<lang>/chrome.tsv`` rows extend the packaged ones.
+    Raises ValueError naming ``file:line`` for a bad row.
     """
+    return _load(lang, tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str, extra_dirs: tuple[str, ...]) -> ChromePatterns:
     if lang == "*":
         out = ChromePatterns("*")
         prefixes: list[str] = []
         cookies: list[str] = []
         for code in available_languages():
-            p = load(code)
+            p = _load(code, extra_dirs)
             out.lines |= p.lines
             prefixes.extend(p.prefixes)
             cookies.extend(p.cookie_words)
@@ -100,12 +106,13 @@ def load(lang: str) -> ChromePatterns:
         out.cookie_re = _cookie_regex(out.cookie_words)
         return out
     out = ChromePatterns(lang)
-    path = LANG_DIR / lang / "chrome.tsv"
-    if not re.fullmatch(r"[a-z]{2,3}", lang or "") or not path.is_file():
+    if not re.fullmatch(r"[a-z]{2,3}", lang or ""):
         return out
+    paths = [p for p in [LANG_DIR / lang / "chrome.tsv"] + [Path(d) / lang / "chrome.tsv" for d in extra_dirs]
+             if p.is_file()]
     prefixes = []
     cookies = []
-    for n, kind, pattern in _read_rows(path):
+    for path, n, kind, pattern in ((path, *row) for path in paths for row in _read_rows(path)):
         if kind == "line":
             out.lines.add(pattern.strip().casefold())
         elif kind == "prefix":
@@ -138,8 +145,9 @@ def _cookie_regex(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
-def languages_in_order(lang: str | None) -> list[ChromePatterns]:
-    """The pattern sets to try for a document: its own language first, then every other one."""
+def languages_in_order(lang: str | None, extra_dirs=()) -> list[ChromePatterns]:
+    """The pattern sets to try for a document: its own language first, then every other one
+    (``extra_dirs``: user lexicon folders, as for :func:`load`)."""
     order = [lang] if lang else []
     order += [c for c in available_languages() if c != lang]
-    return [load(c) for c in order]
+    return [load(c, extra_dirs) for c in order]

@@ -20,13 +20,14 @@ class DateStage:
         from tidings.when import resolve_event_date
 
         article = doc.article
-        published, partial = published_date(article, doc.lang)
+        dirs = doc.res.lexicon_dirs
+        published, partial = published_date(article, doc.lang, dirs)
         dateline_date = _iso_date(article.dateline.date) if article.dateline and article.dateline.date else None
         drafts = []
         for d in doc.drafts:
             sent = d.sentence
             r = resolve_event_date(sent.text, doc.lang, published=published, dateline_date=dateline_date,
-                                   trigger_offset=d.event.trigger.start - sent.start)
+                                   trigger_offset=d.event.trigger.start - sent.start, lexicon_dirs=dirs)
             date, precision, source = r.date, r.precision, r.source
             if date is None and partial:
                 date, source, precision = partial, "published", "month" if len(partial) == 7 else "year"
@@ -43,7 +44,7 @@ def _iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def published_date(article: Article, lang: str) -> tuple[dt.date | None, str | None]:
+def published_date(article: Article, lang: str, lexicon_dirs=()) -> tuple[dt.date | None, str | None]:
     """The date relative expressions resolve against, and the partial publication date (``YYYY-MM``
     or ``YYYY``) when that is all the source gives.
 
@@ -66,7 +67,7 @@ def published_date(article: Article, lang: str) -> tuple[dt.date | None, str | N
     today = dt.date.today()
     best = None
     try:
-        mentions = find_dates(article.text, lang, base)
+        mentions = find_dates(article.text, lang, base, lexicon_dirs=lexicon_dirs)
     except ValueError:
         mentions = []
     # dates written with their year first ("14/08/2017"); year-less ones ("el 26 de agosto") only

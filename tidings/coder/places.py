@@ -65,7 +65,8 @@ def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
         if dl is not None and dl.country:
             ctx[dl.country] = ctx.get(dl.country, 0.0) + 0.5 * (max(ctx.values()) if ctx else 1.0)
         try:
-            mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx)
+            mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx,
+                                   lexicon_dirs=doc.res.lexicon_dirs)
         except Exception:  # a place that cannot be read never stops the coding
             mentions = []
         cache[sent.index] = mentions

@@ -200,13 +200,19 @@ def supported_languages() -> list[str]:
     return sorted(p.parent.name for p in LANG_DIR.glob("*/dates.tsv"))
 
 
+def _pack(lang: str, extra_dirs=()) -> _Pack:
+    """The compiled date grammar of ``lang``: the packaged ``dates.tsv``, then the ``<lang>/dates.tsv``
+    of each user lexicon folder in ``extra_dirs`` (later rows of a kind and pattern win).  Raises
+    ValueError for a bad language code or a bad row (``file:line``)."""
+    return _pack_cached(lang, tuple(str(d) for d in extra_dirs))
+
+
 @lru_cache(maxsize=None)
-def _pack(lang: str) -> _Pack:
+def _pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> _Pack:
     if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang or ""):
         raise ValueError(f"invalid language code {lang!r}: expected an ISO 639-1 code such as 'es'")
-    path = LANG_DIR / lang / "dates.tsv"
-    rows = _read_tsv(path) if path.is_file() else []
-    return _Pack(lang, rows)
+    paths = [LANG_DIR / lang / "dates.tsv"] + [Path(d) / lang / "dates.tsv" for d in extra_dirs]
+    return _Pack(lang, [row for path in paths if path.is_file() for row in _read_tsv(path)])
 
 
 def _lang_code(lang: str) -> str:

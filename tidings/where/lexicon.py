@@ -51,10 +51,11 @@ class PlaceLexicon:
         return max((len(p.split()) for p in self.preps), default=1)
 
 
-def _parse(path: Path, lang: str) -> PlaceLexicon:
+def _parse(path: Path, lang: str, lex: PlaceLexicon | None = None) -> PlaceLexicon:
+    """Read one places.tsv into ``lex`` (a new lexicon when None); later files extend and override."""
     from tidings.packfile import read_rows
 
-    lex = PlaceLexicon(lang)
+    lex = lex if lex is not None else PlaceLexicon(lang)
     for lineno, row in read_rows(path, ("kind", "form", "value"), error=PlacesDataError, header_optional=True):
         kind, form, value = row["kind"], row["form"], row["value"]
         if kind not in KINDS or not form:
@@ -94,17 +95,23 @@ def _parse(path: Path, lang: str) -> PlaceLexicon:
     return lex
 
 
-@functools.lru_cache(maxsize=None)
-def get_lexicon(lang: str | None) -> PlaceLexicon:
+def get_lexicon(lang: str | None, extra_dirs=()) -> PlaceLexicon:
     """The :class:`PlaceLexicon` of ISO 639-1 ``lang`` (cached). A language without a ``places.tsv``
     (or ``None``) gets an empty lexicon: places are then found by capitalization and the gazetteer only.
+    ``extra_dirs``: user lexicon folders whose ``<lang>/places.tsv`` extends the packaged one.
 
-    Raises :class:`PlacesDataError` when the file is malformed.
+    Raises :class:`PlacesDataError` when a file is malformed.
     """
+    return _get_lexicon(lang, tuple(str(d) for d in extra_dirs))
+
+
+@functools.lru_cache(maxsize=None)
+def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     if not lang:
         return PlaceLexicon("")
     lang = lang.lower().split("-")[0].split("_")[0]
-    path = LANG_DIR / lang / "places.tsv"
-    if not path.is_file():
-        return PlaceLexicon(lang)
-    return _parse(path, lang)
+    lex = PlaceLexicon(lang)
+    for path in [LANG_DIR / lang / "places.tsv"] + [Path(d) / lang / "places.tsv" for d in extra_dirs]:
+        if path.is_file():
+            lex = _parse(path, lang, lex)
+    return lex
