@@ -219,10 +219,10 @@ def test_security_headers_and_openapi(client):
 
 
 def test_requests_use_a_read_only_connection(store, monkeypatch):
-    import tidings.serve.app as app_mod
+    import tidings.serve.reader as reader_mod
 
     seen = []
-    real = app_mod.connect
+    real = reader_mod.connect
 
     def spy(path, *, read_only, wait):
         seen.append(read_only)
@@ -231,7 +231,7 @@ def test_requests_use_a_read_only_connection(store, monkeypatch):
             con.execute("DELETE FROM events")
         return con
 
-    monkeypatch.setattr(app_mod, "connect", spy)
+    monkeypatch.setattr(reader_mod, "connect", spy)
     with TestClient(create_app(store, coder=coder())) as c:
         assert c.get("/events").json()["total"] == 6
     assert seen == [True]
