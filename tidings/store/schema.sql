@@ -102,13 +102,18 @@ CREATE TABLE IF NOT EXISTS events (
     record VARCHAR            -- dedup.Cluster.to_dict() as JSON
 );
 -- Inputs that could not be read or coded, with the reason; the run goes on.
+-- input: the file's real path (or - for stdin); line: the JSONL line, else NULL.
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR,
     doc_id VARCHAR,
     content_hash VARCHAR,
     reason VARCHAR,
-    failed_at TIMESTAMP
+    failed_at TIMESTAMP,
+    input VARCHAR,
+    line INTEGER
 );
+ALTER TABLE failures ADD COLUMN IF NOT EXISTS input VARCHAR;
+ALTER TABLE failures ADD COLUMN IF NOT EXISTS line INTEGER;
 -- Point lookups of the API (tidings serve: an event, its mentions, an article and its spans).
 -- Non-unique ART indexes: without them each lookup scans the table (~100 ms at 1M events).
 CREATE INDEX IF NOT EXISTS events_event_id ON events (event_id);
