@@ -112,6 +112,15 @@ def test_article_spans(client):
     assert client.get("/articles/no-such-doc").status_code == 404
 
 
+def test_article_id_with_slashes(client):
+    from urllib.parse import quote
+
+    a = client.get("/articles/" + quote("/news/2024/04/sudan attack.txt", safe="")).json()
+    assert a["title"] == "Shelling in Khartoum" and a["doc_id"] == "/news/2024/04/sudan attack.txt"
+    assert {(s["kind"], s["text"]) for s in a["spans"] if s["kind"] == "trigger"} == {("trigger", "shelled"),
+                                                                                  ("trigger", "arrested")}
+
+
 def test_article_keeps_hostile_text_verbatim_as_json(client):
     a = client.get("/articles/xss").json()
     assert a["title"] == XSS_TITLE
