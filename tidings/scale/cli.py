@@ -52,7 +52,7 @@ def batch_cmd(
         _fail(f"--out {out}: exists and is not a folder")
     if fresh:
         clear_batch(out)
-    options = {"lang": lang.strip().lower() if lang else None, "published": published,
+    options = {"lang": lang.strip().lower() if lang else None, "published": published, "url": None,
                "lexicon": [str(p.absolute()) for p in lexicon or []], "modalities": sorted(_modalities(modality))}
     err = Console(stderr=True)
     show = err.is_terminal if progress is None else progress

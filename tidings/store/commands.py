@@ -26,7 +26,7 @@ def _fail(msg: str) -> None:
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (.txt, .html/.htm, .jsonl) or - for stdin.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (.txt, .html/.htm, .jsonl, .warc[.gz], .jsonl.gz/.zst) or - for stdin; or the output folder of `tidings batch` (loaded as it is, not coded again).")],
     db: Annotated[Path, typer.Option("--db", help="DuckDB file of the event store (created if missing).")] = Path(DEFAULT_DB),
     dedup: Annotated[Optional[str], typer.Option(
         "--dedup", help="Dedup rule: 'article' (merge within a document), 'day' (merge across documents: "
@@ -42,6 +42,7 @@ def ingest_cmd(
     Re-running over the same inputs adds nothing; a changed document replaces its own events;
     inputs that fail go to the 'failures' table and the run goes on.  Safe to kill and rerun.
     """
+    from tidings.store.from_batch import ingest_batch, is_batch_dir
     from tidings.store.ingest import ingest, iter_paths, load_coder
 
     if not any(str(p) == "-" or p.exists() for p in paths):
@@ -51,10 +52,11 @@ def ingest_cmd(
         store = EventStore(db, dedup=dedup)
     except StoreError as exc:
         _fail(str(exc))
+    from_batch = len(paths) == 1 and is_batch_dir(paths[0])  # `tidings batch` output: load, not recode
     try:
-        coder = load_coder()
+        coder = None if from_batch else load_coder()
         kw = {k: v for k, v in (("lang", lang), ("published", published)) if v}
-        docs = iter_paths(paths, **kw)
+        docs = None if from_batch else iter_paths(paths, **kw)
     except (RuntimeError, ValueError) as exc:
         store.close()
         _fail(str(exc))
@@ -70,7 +72,8 @@ def ingest_cmd(
             progress.update(task, docs=r.documents, events=r.mentions, fails=r.failures, skipped=r.skipped)
 
         try:
-            report = ingest(store, docs, coder, batch_size=batch_size, on_progress=tick)
+            report = (ingest_batch(store, paths[0], on_progress=tick) if from_batch
+                      else ingest(store, docs, coder, batch_size=batch_size, on_progress=tick))
         except (ValueError, RuntimeError) as exc:
             store.close()
             _fail(str(exc))
