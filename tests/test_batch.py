@@ -41,6 +41,14 @@ def reference(inputs, tmp_path_factory) -> Path:
     return out
 
 
+def _cli(*args: str):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
 def _events(out: Path) -> list[dict]:
     rows = pq.read_table(out / "events", partitioning="hive").to_pylist()
     for r in rows:
@@ -58,9 +66,8 @@ def _snapshot(out: Path) -> dict[str, list[dict]]:
 
 
 def test_batch_gives_the_events_of_tidings_code(inputs, reference):
-    code = subprocess.run([TIDINGS, "code", "--format", "jsonl", *inputs],
-                          capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
-    assert code.returncode == 1  # the bad JSONL line and the empty file
+    code = _cli("code", "--format", "jsonl", *inputs)
+    assert code.exit_code == 1  # the bad JSONL line and the empty file
     from_code = sorted((json.loads(line) for line in code.stdout.splitlines()), key=lambda r: (r["doc_id"], r["id"]))
     from_batch = _events(reference)
     assert [{k: v for k, v in r.items() if k not in ("year", "month")} for r in from_batch] == from_code
@@ -203,12 +210,10 @@ def test_a_client_killed_mid_run_and_restarted_ends_with_the_uninterrupted_outpu
 def test_ingest_loads_batch_output_like_ingesting_the_inputs(inputs, reference, tmp_path):
     import duckdb
 
-    env = {**os.environ, "COLUMNS": "200"}
     a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
-    r1 = subprocess.run([TIDINGS, "ingest", str(reference), "--db", str(a), "-q"], capture_output=True, text=True, env=env)
-    r2 = subprocess.run([TIDINGS, "ingest", *inputs, "--db", str(b), "-q"],
-                        capture_output=True, text=True, env=env)
-    assert r1.returncode == r2.returncode == 1, (r1.stderr, r2.stderr)  # the two failed inputs
+    r1 = _cli("ingest", str(reference), "--db", str(a), "-q")
+    r2 = _cli("ingest", *inputs, "--db", str(b), "-q")
+    assert r1.exit_code == r2.exit_code == 1, (r1.output, r2.output)  # the two failed inputs
     assert "6 coded" in r1.stdout and "6 event mentions" in r1.stdout
     q = {"mentions": "SELECT mention_id, doc_id, sentence_start, sentence_end, record FROM mentions ORDER BY 1",
          "events": "SELECT event_id, event_type, actor_codes, date, num_mentions FROM events ORDER BY 1",
@@ -219,5 +224,5 @@ def test_ingest_loads_batch_output_like_ingesting_the_inputs(inputs, reference, 
             got, want = ca.execute(sql).fetchall(), cb.execute(sql).fetchall()
             assert got == want, name
         assert ca.execute("SELECT count(*) FROM events").fetchone()[0] == 6
-    again = subprocess.run([TIDINGS, "ingest", str(reference), "--db", str(a), "-q"], capture_output=True, text=True, env=env)
+    again = _cli("ingest", str(reference), "--db", str(a), "-q")
     assert "0 coded, 6 unchanged" in again.stdout

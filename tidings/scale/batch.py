@@ -64,11 +64,14 @@ def _purge_unplanned(out: Path, planned: set[str]) -> int:
 
 def _client(scheduler: str | None, workers: int | None, threads: int, memory_limit: str | None):
     """A dask.distributed Client: of a LocalCluster of ``workers`` processes (default: the CPUs) with
-    ``threads`` threads each, or connected to the scheduler at ``scheduler``."""
+    ``threads`` threads each, or connected to the scheduler at ``scheduler`` (an address such as
+    ``tcp://10.0.0.5:8786``, or the path of a scheduler file written by ``dask scheduler``)."""
     from distributed import Client, LocalCluster
 
+    if scheduler and os.path.isfile(scheduler):  # a scheduler file (dask scheduler --scheduler-file)
+        return Client(scheduler_file=scheduler, timeout="60s"), None
     if scheduler:
-        return Client(scheduler, timeout="30s"), None
+        return Client(scheduler, timeout="60s"), None
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=threads, processes=True,
                            memory_limit=memory_limit or "auto", dashboard_address=":0", silence_logs=40)

@@ -173,11 +173,29 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
         raise
     summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
                "seconds": round(time.perf_counter() - t0, 3), "first_event_seconds": first_event,
-               "worker_pid": os.getpid()}
+               "worker_pid": os.getpid(), "peak_rss_mb": peak_rss_mb()}
     marker_path(outp, shard.id).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(marker_path(outp, shard.id), json.dumps(summary, ensure_ascii=False, indent=1))
     report(dict(counts))
     return summary
+
+
+def peak_rss_mb() -> float | None:
+    """Peak resident memory of this process in MB (Linux ``VmHWM``: ``ru_maxrss`` would count the
+    image of the parent a spawned worker was forked from), else ``ru_maxrss``; None if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            m = re.search(r"VmHWM:\s+(\d+) kB", fh.read())
+        if m:
+            return round(int(m.group(1)) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    except (ImportError, OSError):
+        return None
 
 
 def _dask_reporter() -> Callable[[dict], None]:
