@@ -194,8 +194,8 @@ def export_cmd(
     except Exception as exc:  # a full disk, an unwritable file (OSError, or duckdb's own IOException)
         import duckdb
 
-        if not isinstance(exc, (OSError, duckdb.Error)):
-            raise
+        if isinstance(exc, BrokenPipeError) or not isinstance(exc, (OSError, duckdb.Error)):
+            raise  # a reader gone away: tidings.cli ends quietly
         _fail(f"cannot write {str(out) if out else 'the output'}: {str(exc).splitlines()[0][:200]}")
     if out is not None:
         _err.print(f"{n} events written to {out} ({format})", highlight=False)
