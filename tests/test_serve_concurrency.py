@@ -31,7 +31,7 @@ def test_server_answers_while_ingest_writes_and_sees_new_events(tmp_path):
     db = make_store(tmp_path / "events.duckdb")
     news = tmp_path / "news"
     _write_news(news, 240)
-    ingest = subprocess.Popen(TIDINGS + ["ingest", str(news), "--db", str(db), "--batch-size", "8", "-q"],
+    ingest = subprocess.Popen(TIDINGS + ["ingest", str(news), "--db", str(db), "--batch-size", "8", "--no-progress"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     totals, statuses, stats_rc = [], [], None
     with TestClient(create_app(db, coder=coder(), lock_wait=5.0)) as client:
