@@ -45,11 +45,14 @@ STATE_ROLES = {
     "president_of_confederation",  # Switzerland: a one-year presidency of the collective head of state
 }
 BODY_ROLES = {
-    "UNO": {"secretary_general"},
-    "EUR": {"president_of_commission", "president_of_council", "high_representative"},
+    "UNO": {"secretary_general", "who_director_general", "iaea_director_general", "unhcr_high_commissioner",
+            "ohchr_high_commissioner", "unrwa_commissioner_general"},
+    "EUR": {"president_of_commission", "president_of_council", "high_representative", "president_of_parliament",
+            "ecb_president"},
     "IGO": {
         "nato_secretary_general", "au_commission_chairperson", "arab_league_secretary_general",
-        "oas_secretary_general", "asean_secretary_general",
+        "oas_secretary_general", "asean_secretary_general", "gcc_secretary_general",
+        "imf_managing_director", "world_bank_president", "wto_director_general",
     },
 }
 # Offices legitimately held by two people at once: rival governments recognised by different
@@ -243,6 +246,9 @@ HAND_WORKED = [  # (country, role, day, holders): worked out by hand from the pu
     ("EUR", "high_representative", "2020-01-01", ["Josep Borrell"]),
     ("IGO", "nato_secretary_general", "2024-12-01", ["Mark Rutte"]),
     ("IGO", "nato_secretary_general", "2024-09-30", ["Jens Stoltenberg"]),
+    ("UNO", "iaea_director_general", "2023-03-01", ["Rafael Grossi"]),
+    ("UNO", "iaea_director_general", "2019-09-01", []),  # between Amano's death and Grossi
+    ("EUR", "president_of_parliament", "2021-01-01", ["David Sassoli"]),
     # documented overlaps: rival Libyan governments, a suspended Korean president and his stand-in
     ("LBY", "head_of_government", "2022-06-01", ["Abdul Hamid Dbeibah", "Fathi Bashagha"]),
     ("KOR", "head_of_state", "2025-01-15", ["Choi Sang-mok", "Yoon Suk Yeol"]),
