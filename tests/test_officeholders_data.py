@@ -210,6 +210,20 @@ def test_name_forms():
             assert not form[0].islower() or ARTICLE.match(form), f"{where}: {form!r} is not a name"
 
 
+def test_one_person_one_key():
+    # a loader keys a person by the first latin form: the rows of one person (same first Russian
+    # and Arabic forms) must share it, and one key must not stand for two spellings in ru or ar
+    keys: dict[tuple[str, str], set[str]] = {}
+    for _, r in ROWS:
+        keys.setdefault((r["ru"].split("|")[0], r["ar"].split("|")[0]), set()).add(r["latin"].split("|")[0])
+    assert {k: v for k, v in keys.items() if len(v) > 1} == {}
+    by_latin: dict[str, set[tuple[str, str]]] = {}
+    for (ru, ar), latins in keys.items():
+        for latin in latins:
+            by_latin.setdefault(latin, set()).add((ru, ar))
+    assert {k: v for k, v in by_latin.items() if len(v) > 1} == {}
+
+
 def test_no_duplicate_rows():
     keys = [(r["country"], r["role"], r["start"], r["latin"].split("|")[0]) for _, r in ROWS]
     assert len(keys) == len(set(keys))
