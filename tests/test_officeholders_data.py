@@ -234,7 +234,8 @@ def test_common_word_surnames_not_alone():
     common = {"May", "Costa", "Rich", "Sales", "Mora", "Brown", "Long", "Rama", "Santos", "Duque",
               "Marin", "Arce", "Sala", "Conte", "Draghi", "Maduro", "Duda", "Moon", "Tusk", "Fico",
               "Kurz", "Rubio", "Castillo", "Lasso", "Moreno", "Paz", "Champagne", "Joly", "França",
-              "Borne", "Colonna", "Truss", "Mesa", "Vieira", "Noble", "Fox"}
+              "Borne", "Colonna", "Truss", "Mesa", "Vieira", "Noble", "Fox", "Herzog", "Albanese", "Temer",
+              "Mulino", "Séjourné", "Cleverly", "Grossi", "Amano", "Sassoli", "Pellegrini", "Modi"}
     # Arabic has no capitals to tell a name from a word: these are words first ("lion", "peace",
     # "main", "spiritual", "blessed", "my thanks", "if not", "the Sudanese") and names second
     common_ar = {"الأسد", "الشرع", "سلام", "رئيسي", "روحاني", "مبارك", "شكري", "لولا", "آبي", "السوداني",
