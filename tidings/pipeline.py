@@ -20,7 +20,7 @@ from tidings.events import EventCandidate, EventLinker
 from tidings.lexicon import LanguagePack, load_pack
 from tidings.records import Actor, Article, Event, Place, RawDocument, Sentence, Trigger
 from tidings.text import segment
-from tidings.text.matcher import token_keys
+from tidings.text.matcher import token_keys, word_tokens
 
 DEFAULT_MODALITIES = frozenset({"asserted", "claimed"})
 # a news article is a few thousand characters; past this the input is a dump, not an article
@@ -161,7 +161,7 @@ class Coder:
             keys = [token_keys(t, res.clitics, res.suffixes) for t in sent.tokens]
             triggers = res.linker.triggers(keys)
             trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
-            owned = frozenset(i for m in triggers if "weak" not in m.payload.flags for i in range(m.start, m.end))
+            owned = frozenset(i for m in triggers if "weak" not in m.payload.flags for i in word_tokens(m, keys))
             phrases = res.actors.phrases(sent, keys, memory, trig_tokens, owned)
             spans = [(sent.tokens[p.start].start, sent.tokens[p.end - 1].end) for p in phrases]
             places = list(res.actors.last_places)
