@@ -11,7 +11,7 @@ from pathlib import Path
 from tidings.where.gazetteer import norm_key
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street")
+KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street", "determiner")
 ROLES = ("in", "from", "by")
 
 
@@ -27,7 +27,9 @@ class PlaceLexicon:
     ``stop``: names never geocoded; ``aliases``: name -> list of targets (ISO3, GeoNames id as int, or
     ISO 3166-2 code); ``clitics``: (prefix, role or None), longest first; ``suffixes``: (ending,
     replacement) in file order; ``admin``: word -> ``before``/``after``/``both``; ``features``: nouns that
-    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``.
+    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``;
+    ``determiners``: articles and contracted prepositions; ``common``: gazetteer keys that are common
+    words of the language (``placewords.tsv``, built by ``tools/build_placewords.py``).
     """
 
     lang: str
@@ -41,6 +43,8 @@ class PlaceLexicon:
     streets: set[str] = field(default_factory=set)  # "piazza", "rue", "street": the name after one is no town
     joins: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
+    determiners: set[str] = field(default_factory=set)  # "the", "la", "del": a name after one is a common noun
+    common: frozenset[str] = frozenset()  # gazetteer keys that are common words (placewords.tsv)
 
     @property
     def max_prep_words(self) -> int:
@@ -87,9 +91,15 @@ def _parse(path: Path, lang: str) -> PlaceLexicon:
             lex.streets.add(key)
         elif kind == "join":
             lex.joins.add(key)
+        elif kind == "determiner":
+            lex.determiners.add(key)
         elif kind == "setting" and form == "nouns_capitalized":
             lex.nouns_capitalized = value.lower() in ("yes", "true", "1")
     lex.clitics.sort(key=lambda c: -len(c[0]))
+    words = path.parent / "placewords.tsv"
+    if words.is_file():
+        lex.common = frozenset(line.strip() for line in words.read_text(encoding="utf-8").splitlines()[1:]
+                               if line.strip() and not line.startswith("#") and line.strip() != "key")
     return lex
 
 
