@@ -4,6 +4,8 @@
     tidings code --format jsonl news/ > events.jsonl
     tidings eval --index corpus/dev/index.jsonl --gold corpus/dev/gold.jsonl
     tidings lexicon check [--lexicon DIR]
+    tidings lexicon coverage                    # triggers per CAMEO code and language, and the holes
+    tidings lexicon usage news.jsonl            # pack entries by the number of documents they fire in
 """
 from __future__ import annotations
 
@@ -313,6 +315,41 @@ def lexicon_check(
     if problems:
         raise typer.Exit(1)
     print(f"ok: {', '.join(available_languages([str(d) for d in lexicon or []]))}")
+
+
+@lexicon_app.command("coverage")
+def lexicon_coverage(
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders counted with the packaged ones."),
+    only: bool = typer.Option(False, "--only", help="Count only the --lexicon folders, not the packaged packs."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown table."),
+    update: Optional[Path] = typer.Option(None, "--update", help="Write the Markdown table into this file between its coverage markers (docs/languages.md)."),
+) -> None:
+    """Trigger entries per three-digit CAMEO code (those PLOVER codes) and language, from every
+    events*.tsv of the packs, and the holes: codes a language has no entry for (exit 1 if any)."""
+    from tidings.lexicon import LexiconError
+    from tidings.lexicon_tools import coverage, coverage_table, update_doc
+
+    for d in lexicon or []:
+        if not d.is_dir():
+            _err(f"--lexicon {d}: not a directory")
+            raise typer.Exit(2)
+    try:
+        cov = coverage([str(d) for d in lexicon or []], packaged=not only)
+    except LexiconError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    if not cov.langs:
+        _err("no events*.tsv files found")
+        raise typer.Exit(2)
+    if update is not None:
+        try:
+            update_doc(update, coverage_table(cov, markdown=True))
+        except (OSError, ValueError) as exc:
+            _err(str(exc))
+            raise typer.Exit(2)
+    print(coverage_table(cov, markdown=markdown), end="")
+    if cov.holes():
+        raise typer.Exit(1)
 
 
 try:  # the store commands (ingest, export, stats)
