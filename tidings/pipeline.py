@@ -165,7 +165,7 @@ class Coder:
             phrases = res.actors.phrases(sent, keys, memory, trig_tokens, owned)
             spans = [(sent.tokens[p.start].start, sent.tokens[p.end - 1].end) for p in phrases]
             places = list(res.actors.last_places)
-            for cand in res.linker.candidates(sent, keys, phrases, triggers):
+            for cand in res.linker.candidates(sent, keys, phrases, triggers, places):
                 cand.party_spans = spans
                 cand.places = places
                 candidates.append((sent, cand))
