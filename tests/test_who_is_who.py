@@ -100,3 +100,24 @@ def test_a_recent_time_keeps_the_event(text, lang):
 ])
 def test_operation_names_give_no_event(text, lang):
     assert [e for e in events(text, lang, ALL) if e.event_type in {"ASSAULT", "MOBILIZE"}] == []
+
+
+# -- polarity: withholding, suspending or blocking aid is not aid (CAMEO 16x) ----------------------
+@pytest.mark.parametrize("text,lang,actor,recipient,root", [
+    ("The United States suspended its aid to Ethiopia.", "en", "USA", "ETH", "16"),
+    ("Israel blocked humanitarian aid to Gaza.", "en", "ISR", "PSE", "16"),
+    ("Britain halted talks with Iran.", "en", "GBR", "IRN", "16"),
+    ("Estados Unidos suspendió la ayuda a Etiopía.", "es", "USA", "ETH", "16"),
+    ("La Unión Europea congeló su ayuda a Níger.", "es", "EUR", "NER", "16"),
+    ("La France a suspendu son aide au Mali.", "fr", "FRA", "MLI", "16"),
+    ("Le Mali a expulsé les casques bleus de l'ONU.", "fr", "MLI", "UNO", "16"),
+    ("США приостановили помощь Эфиопии.", "ru", "USA", "ETH", "16"),
+    ("Deutschland setzt die Hilfe für Niger aus.", "de", "DEU", "NER", "16"),
+    ("علقت الولايات المتحدة المساعدات لإثيوبيا.", "ar", "USA", "ETH", "16"),
+    ("أوقفت بريطانيا المساعدات إلى إثيوبيا.", "ar", "GBR", "ETH", "16"),
+])
+def test_stopping_aid_or_talks_is_sanction_not_aid(text, lang, actor, recipient, root):
+    evs = events(text, lang)
+    assert [e.event_type for e in evs] == ["SANCTION"]
+    ev = evs[0]
+    assert (countries(ev.actors), countries(ev.recipients), ev.cameo_root) == ([actor], [recipient], root)

@@ -317,7 +317,8 @@ class EventLinker:
         agent = next((k for k in right if after_agent_prep(phrases[k]) and phrases[k].start - te <= 4), None)
         if agent is None and passive_aux:
             agent = next((k for k in left if phrases[k].start > min(passive_aux) and after_agent_prep(phrases[k])), None)
-        passive = bool(passive_aux) or (agent is not None and right and agent == right[0])
+        after = [k for k in right if phrases[k].start >= te]  # not the parties inside a gap pattern
+        passive = bool(passive_aux) or (agent is not None and after and agent == after[0])
         if passive and agent is None and right and phrases[right[0]].start - te <= 2:
             p0 = phrases[right[0]]
             before = {toks[i].norm for i in range(te, p0.start)}
