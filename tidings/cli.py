@@ -41,7 +41,7 @@ def _err(msg: str) -> None:
 
 
 def _modalities(value: str) -> frozenset[str]:
-    from tidings.pipeline import ALL_MODALITIES, DEFAULT_MODALITIES
+    from tidings.coder import ALL_MODALITIES, DEFAULT_MODALITIES
 
     if value == "default":
         return DEFAULT_MODALITIES
@@ -60,7 +60,7 @@ def _modalities(value: str) -> frozenset[str]:
 
 def _make_coder(lexicon: Optional[List[Path]], modality: str):
     from tidings.lexicon import LexiconError
-    from tidings.pipeline import Coder
+    from tidings.coder import Coder
 
     for d in lexicon or []:
         if not d.is_dir():
@@ -316,6 +316,13 @@ try:  # the store commands (ingest, export, stats)
     _register_store(app)
 except ImportError:  # pragma: no cover - store not installed
     pass
+
+
+from tidings.serve.cli import serve_cmd  # noqa: E402 - tidings serve (HTTP API and dashboard)
+from tidings.scale.cli import batch_cmd  # noqa: E402 - tidings batch (archive scale, on Dask)
+
+app.command("serve")(serve_cmd)
+app.command("batch")(batch_cmd)
 
 
 def main() -> None:

@@ -24,6 +24,12 @@ class RawDocument:
     timestamp given by the source (JSONL field, CLI ``--published``), else None.
     ``lang`` is a caller-given ISO 639-1 hint (``--lang``), else None.
     ``source`` names where it came from (a path, ``-`` for stdin, or ``path:line``).
+    ``crawled`` is the ISO timestamp a crawler fetched it (a WARC record's ``WARC-Date``), else None;
+    it stands for the publication date only when the page gives none.
+    ``key`` is the document's identity across runs, set by the reader (docs/store.md): the JSONL
+    ``id``, else the record's ``url``, else the file's real path (``+ :line`` for a JSONL line),
+    else (standard input) ``stdin:`` + 16 hex digits of the text's SHA-256; None for documents
+    made by a caller, whose ``doc_id`` then serves.
     """
 
     doc_id: str
@@ -33,6 +39,8 @@ class RawDocument:
     published: str | None = None
     lang: str | None = None
     source: str | None = None
+    crawled: str | None = None
+    key: str | None = None
 
 
 @dataclass
@@ -64,7 +72,7 @@ class Article:
     language: str
     title: str | None = None
     published: str | None = None
-    published_source: str | None = None  # explicit|metadata|dateline|url|trailer|given
+    published_source: str | None = None  # explicit|metadata|dateline|url|trailer|given|crawl
     dateline: Dateline | None = None
     section: str | None = None
     url: str | None = None

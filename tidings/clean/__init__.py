@@ -22,7 +22,7 @@ from datetime import datetime
 
 from tidings.clean import dates as _dates
 from tidings.clean import patterns as _patterns
-from tidings.clean.html import extract_html, is_consent
+from tidings.clean.html import HtmlTooCostly, extract_html, is_consent
 from tidings.clean.language import LanguageError, detect_language
 from tidings.records import Article, Dateline, RawDocument
 
@@ -219,7 +219,10 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
     title_hint = None
     meta_date = None
     if raw.html is not None and raw.html.strip():
-        ex = extract_html(raw.html)
+        try:
+            ex = extract_html(raw.html)
+        except HtmlTooCostly as exc:
+            raise CleanError(f"{src}: {exc}") from None
         if ex is None or not ex.text.strip():
             raise CleanError(f"{src}: no article text found in HTML")
         blocks = [[line] for line in ex.text.split("\n")]
@@ -368,6 +371,9 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             published, published_source = dl_date, "dateline"
     if published is None and url_iso:
         published, published_source = url_iso, "url"
+    crawl_iso = _dates.normalize_given(str(raw.crawled)) if getattr(raw, "crawled", None) else None
+    if published is None and crawl_iso:  # a crawl time (WARC-Date): the last resort
+        published, published_source = crawl_iso, "crawl"
 
     body = doc.text()
     if not body.strip():

@@ -57,9 +57,7 @@ class EventCandidate:
     modality: str = "asserted"
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)
-    party_spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of the sentence's actor phrases
     contexts: list[str] = field(default_factory=list)  # PLOVER contexts cued by the sentence's words
-    places: list = field(default_factory=list)  # (char offset, ISO3, text) of countries named as places
 
 
 class EventLinker:

@@ -18,8 +18,11 @@ CREATE TABLE IF NOT EXISTS articles (
     dateline VARCHAR,
     n_chars INTEGER,
     n_mentions INTEGER,
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP,
+    text VARCHAR              -- the cleaned body (Article.text): all character offsets index it
 );
+-- stores made before the body was kept get the column (empty for their articles)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS text VARCHAR;
 -- One row per coded event in a sentence (Event.id): the evidence.  event_id = its deduplicated event.
 CREATE TABLE IF NOT EXISTS mentions (
     mention_id VARCHAR NOT NULL,
@@ -99,10 +102,15 @@ CREATE TABLE IF NOT EXISTS events (
     record VARCHAR            -- dedup.Cluster.to_dict() as JSON
 );
 -- Inputs that could not be read or coded, with the reason; the run goes on.
+-- input: the file's real path (or - for stdin); line: the JSONL line, else NULL.
 CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR,
     doc_id VARCHAR,
     content_hash VARCHAR,
     reason VARCHAR,
-    failed_at TIMESTAMP
+    failed_at TIMESTAMP,
+    input VARCHAR,
+    line INTEGER
 );
+ALTER TABLE failures ADD COLUMN IF NOT EXISTS input VARCHAR;
+ALTER TABLE failures ADD COLUMN IF NOT EXISTS line INTEGER;
