@@ -120,3 +120,22 @@ def test_shared_reader_lets_go_when_a_writer_announces_itself(tmp_path):
             assert con.execute("SELECT value FROM meta WHERE key = 'bench_note'").fetchone() == ("written",)
     finally:
         reader.stop()
+
+
+READ_ONCE = "import sys; from tidings.store.db import connect; connect(sys.argv[1], read_only=True, wait=0.3).close()"
+
+
+def test_writer_keeps_the_file_until_a_reader_asks(tmp_path):
+    from tidings.store.db import EventStore, reader_flag
+
+    db = make_store(tmp_path / "events.duckdb")
+    reader_flag(db).unlink(missing_ok=True)
+    with EventStore(db) as writer:
+        assert writer.con.execute("SELECT count(*) FROM events").fetchone()[0] == 6
+        assert writer.yield_to_readers() is False  # nobody asked: no reopening cost per batch
+        first = subprocess.run([sys.executable, "-c", READ_ONCE, str(db)], capture_output=True, text=True)
+        assert first.returncode != 0 and "locked by another process" in first.stderr
+        assert reader_flag(db).exists()  # the reader that could not get in asked for the file
+        assert writer.yield_to_readers() is True
+        second = subprocess.run([sys.executable, "-c", READ_ONCE, str(db)], capture_output=True, text=True)
+        assert second.returncode == 0, second.stderr

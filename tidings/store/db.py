@@ -72,6 +72,38 @@ def writer_active(path: str | Path) -> bool:
     return True
 
 
+#: seconds a reader's request (:func:`reader_flag`) keeps a writer releasing the file after batches
+READER_FRESH = 10.0
+
+
+def reader_flag(path: str | Path) -> Path:
+    """The file ``<store>.reading`` whose modification time says when a reader last wanted the
+    store while a writer was active; a writer releases the file after each batch while it is
+    fresh (:func:`readers_waiting`) and keeps it open otherwise (reopening and checkpointing a
+    large store costs tenths of a second per batch)."""
+    p = Path(path)
+    return p.with_name(p.name + ".reading")
+
+
+def _touch_reader_flag(path: str | Path) -> None:
+    try:
+        reader_flag(path).touch()
+    except OSError:  # an unwritable folder: the writer then releases after every batch
+        pass
+
+
+def readers_waiting(path: str | Path, fresh: float = READER_FRESH) -> bool:
+    """True when a reader asked for ``path`` within the last ``fresh`` seconds, or when the
+    reader flag cannot be written (then nobody could tell, so the writer must assume a reader)."""
+    flag = reader_flag(path)
+    try:
+        return time.time() - flag.stat().st_mtime < fresh
+    except FileNotFoundError:
+        return not os.access(flag.parent, os.W_OK)
+    except OSError:
+        return True
+
+
 def _set_writer_flag(path: Path) -> bool:
     try:
         writer_flag(path).write_text(str(os.getpid()), encoding="ascii")
@@ -97,12 +129,16 @@ def connect(path: str | Path, *, read_only: bool, wait: float = LOCK_WAIT) -> du
     what to do) and :class:`StoreError` for any other failure (not a database, unreadable file)."""
     deadline = time.monotonic() + max(0.0, wait)
     delay = 0.005
+    if read_only and writer_active(path):
+        _touch_reader_flag(path)  # ask the writer to let go of the file after its batch
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
                 raise StoreError(f"cannot open event store {str(path)!r}: {exc}") from None
+            if read_only:
+                _touch_reader_flag(path)
             if time.monotonic() >= deadline:
                 who = re.search(r"\(PID (\d+)\)", str(exc))
                 raise StoreBusy(
@@ -261,8 +297,9 @@ class EventStore:
 
     Connection lifecycle: :meth:`release` closes the DuckDB connection so that other processes
     can open the file; the next use of :attr:`con` reopens it (waiting up to ``wait`` seconds for
-    a lock held elsewhere).  Ingest releases the store after every batch.  A writable store holds
-    the writer flag (:func:`writer_flag`) from opening to :meth:`close`.
+    a lock held elsewhere).  :meth:`yield_to_readers` releases only when a reader asked for the
+    file recently (ingest calls it after every batch).  A writable store holds the writer flag
+    (:func:`writer_flag`) from opening to :meth:`close`.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False,
@@ -333,6 +370,14 @@ class EventStore:
         if self._flagged:
             _clear_writer_flag(self.path)
             self._flagged = False
+
+    def yield_to_readers(self) -> bool:
+        """:meth:`release` the file if a reader in another process asked for it within the last
+        :data:`READER_FRESH` seconds (:func:`readers_waiting`); returns True when released."""
+        if self._con is not None and readers_waiting(self.path):
+            self.release()
+            return True
+        return False
 
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log) and, for a writable store,
