@@ -122,7 +122,7 @@ def ingest(
     failed = store.failed_doc_ids()
     failed_places = {(f["input"], f["line"]) for f in store.failures()}
     cleared: set[tuple[str, int | None]] = set()
-    store.yield_to_readers()  # readers of other processes may open the file while documents are coded
+    store.release()  # free while the first batch is coded; later batches keep it unless a reader asks
     docs: list[DocRow] = []
     fails: list[FailureRow] = []
 
