@@ -143,8 +143,10 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
             if res.error:
                 inp, rec = _split_source(res.source, shard.inputs)
                 reason = res.error.removeprefix(f"{res.source}: ")
+                doc = res.doc
                 sink.add(Path("failures") / name, FAILURE_SCHEMA,
-                         {"input": inp, "record": rec, "doc_id": res.doc.doc_id if res.doc else None, "reason": reason})
+                         {"input": inp, "record": rec, "doc_id": doc.doc_id if doc else None, "reason": reason,
+                          "key": (doc.key or doc.doc_id) if doc else None, "content_hash": content_hash(doc) if doc else None})
                 counts["failures"] += 1
             else:
                 art = res.article.to_dict()
@@ -153,8 +155,9 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
                     **{k: art.get(k) for k in ("doc_id", "source", "url", "title", "published",
                                                "published_source", "language", "section", "text")},
                     "url": art.get("url") or res.doc.url, "source": art.get("source") or res.doc.source,
-                    "content_hash": content_hash(res.doc), "dateline": dl.get("text") if isinstance(dl, dict) else dl,
-                    "n_events": len(res.events)})
+                    "content_hash": content_hash(res.doc), "key": res.doc.key or res.doc.doc_id,
+                    "dateline": dl.get("text") if isinstance(dl, dict) else dl,
+                    "agency": dl.get("agency") if isinstance(dl, dict) else None, "n_events": len(res.events)})
                 counts["documents"] += 1
                 for ev in res.events:
                     rec = ev.to_dict()
