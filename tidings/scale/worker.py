@@ -126,7 +126,7 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     from tidings.run import code_documents
     from tidings.store.ingest import content_hash
 
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     outp = Path(out)
     report = report or _dask_reporter()
     coder = worker_coder(tuple(options.get("lexicon") or ()), tuple(options.get("modalities") or ()))
@@ -175,7 +175,8 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
         sink.abort()
         raise
     summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
-               "seconds": round(time.perf_counter() - t0, 3), "first_event_seconds": first_event,
+               "seconds": round(time.perf_counter() - t0, 3), "cpu_seconds": round(time.process_time() - cpu0, 3),
+               "first_event_seconds": first_event,
                "worker_pid": os.getpid(), "peak_rss_mb": peak_rss_mb()}
     marker_path(outp, shard.id).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(marker_path(outp, shard.id), json.dumps(summary, ensure_ascii=False, indent=1))
