@@ -67,6 +67,7 @@ LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\-’]+$")
 CYRILLIC = re.compile(r"^[\u0400-\u04FF .'\-IVX]+$")  # Roman numerals of monarchs
 ARTICLE = re.compile(r"^(al|el|as|ash|ad|az|an|at|ar)-[A-Z]")
 ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F .\-]+$")
+PERSIAN_ONLY = set("پچژگکی")  # letters of Persian, not of Arabic news
 
 
 def _codes(name: str) -> set[str]:
@@ -203,6 +204,7 @@ def test_name_forms():
             for form in forms:
                 assert form == form.strip() and "  " not in form, f"{where}: spaces in {form!r}"
                 assert script.match(form), f"{where}: {form!r} is not {column} script"
+                assert column != "ar" or not set(form) & PERSIAN_ONLY, f"{where}: {form!r} is Persian"
         full = r["latin"].split("|")[0]
         assert " " in full or full in MONONYMS, f"{where}: the first form is not a full name"
         for form in r["latin"].split("|"):
