@@ -35,8 +35,9 @@ UN_MEMBERS = """
     SYR TJK THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB
     ZWE
 """.split()  # the 193 member states of the United Nations
-# Observer and partly recognised states in scope, and codes used by the project that are not ISO 3166-1 alpha-3: Kosovo (tidings/lang/en/actors.tsv).
+# Codes the project uses that are not ISO 3166-1 alpha-3: Kosovo (as in tidings/lang/en/actors.tsv).
 EXTRA_CODES = {"KOS"}
+# Observer and partly recognised states in scope beside the UN members.
 OTHER_STATES = {"PSE", "TWN", "KOS", "VAT"}
 STATE_ROLES = {
     "head_of_state", "head_of_government", "foreign_minister",
@@ -57,8 +58,9 @@ BODY_ROLES = {
 }
 # Offices legitimately held by two people at once: rival governments recognised by different
 # bodies (Libya 2022-2023: Dbeibah in Tripoli, Bashagha then Hamad named by the House of
-# Representatives); Nicaragua from 2025: Ortega and Murillo as co-presidents under the 2025 constitution;
-# South Korea 2024-12 to 2025-04: acting presidents while the impeached president was suspended.
+# Representatives); Nicaragua from 2025: Ortega and Murillo as co-presidents under the 2025
+# constitution; South Korea 2024-12 to 2025-04: acting presidents while the impeached president
+# was suspended.
 OVERLAP_OK = {("LBY", "head_of_government"), ("NIC", "head_of_state"), ("KOR", "head_of_state")}
 # Iran: the Leader is the head of state (head_of_state), the elected president heads the government.
 WRITTEN = dt.date(2026, 12, 31)
