@@ -48,8 +48,8 @@ STATE_ROLES = {
 BODY_ROLES = {
     "UNO": {"secretary_general", "who_director_general", "iaea_director_general", "unhcr_high_commissioner",
             "ohchr_high_commissioner", "unrwa_commissioner_general"},
-    "EUR": {"president_of_commission", "president_of_council", "high_representative", "president_of_parliament",
-            "ecb_president"},
+    "EUR": {"president_of_commission", "president_of_council", "high_representative",
+            "president_of_parliament", "ecb_president"},
     "IGO": {
         "nato_secretary_general", "au_commission_chairperson", "arab_league_secretary_general",
         "oas_secretary_general", "asean_secretary_general", "gcc_secretary_general",
