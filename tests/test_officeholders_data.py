@@ -53,6 +53,7 @@ BODY_ROLES = {
     "IGO": {
         "nato_secretary_general", "au_commission_chairperson", "arab_league_secretary_general",
         "oas_secretary_general", "asean_secretary_general", "gcc_secretary_general",
+        "oic_secretary_general", "ecowas_commission_president",
         "imf_managing_director", "world_bank_president", "wto_director_general",
     },
 }
