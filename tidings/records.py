@@ -196,6 +196,9 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     article: dict[str, Any] = field(default_factory=dict)
+    # the pack entries behind the trigger and each party, only when asked (``tidings code --explain``,
+    # ``tidings.explain.Explain``); not part of the default record
+    explain: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
@@ -213,7 +216,8 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        """The event as the JSON record of DESIGN.md, with exactly its fields, in its order."""
+        """The event as the JSON record of DESIGN.md, with exactly its fields, in its order (plus
+        ``explain`` last when it was asked for)."""
         return {
             "id": self.id,
             "doc_id": self.doc_id,
@@ -237,7 +241,7 @@ class Event:
             "trigger": {"text": self.trigger.text, "start": self.trigger.start, "end": self.trigger.end},
             "language": self.language,
             "article": dict(self.article),
-        }
+        } | ({"explain": self.explain} if self.explain is not None else {})
 
 
 EVENT_FIELDS = (
