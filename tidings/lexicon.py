@@ -68,6 +68,7 @@ FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
+    "background", "recent", "habitual", "source", "operation",
 }
 PLOVER_SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
@@ -375,7 +376,7 @@ def _check_other_packaged_files() -> list[str]:
     """Problems of the packaged chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places),
     read by their own loaders, which report ``file:line: message`` too."""
     from tidings.clean import patterns
-    from tidings.when import _pack as dates_pack
+    from tidings.when import load_grammar as dates_pack
     from tidings.where.lexicon import get_lexicon
 
     out = []

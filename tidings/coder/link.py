@@ -13,7 +13,8 @@ class Link:
     def __call__(self, doc: CodingDoc) -> CodingDoc:
         linker = doc.res.linker
         return doc.with_(candidates=[Candidate(found, read) for read in doc.reads
-                                     for found in linker.candidates(read.sentence, read.keys, read.phrases, read.triggers)])
+                                     for found in linker.candidates(read.sentence, read.keys, read.phrases, read.triggers,
+                                                                   read.places)])
 
 
 class Modality:
