@@ -29,9 +29,15 @@ def _party_key(actors: list[Actor]) -> frozenset:
     return frozenset(a.country or a.sector or "?" for a in actors)
 
 
+def completeness(ev: Event) -> int:
+    """How many sides of ``ev`` name a party with a country (0, 1 or 2)."""
+    return bool(_countries(ev.actors)) + bool(_countries(ev.recipients))
+
+
 def dedup_sentence(drafts: list[Draft]) -> list[Draft]:
-    """One event per sentence and pair of parties: an asserted act before a claimed one, then the
-    first trigger (usually the main verb)."""
+    """One event per sentence, event type and pair of parties (two different acts between the same
+    parties stay two events: "attacked and then sanctioned"): an asserted act before a claimed
+    one, then the first trigger (usually the main verb)."""
     best: dict[tuple, Draft] = {}
     order: list[tuple] = []
 
@@ -40,7 +46,7 @@ def dedup_sentence(drafts: list[Draft]) -> list[Draft]:
 
     for d in drafts:
         ev = d.event
-        key = (ev.sentence_index, _party_key(ev.actors) | _party_key(ev.recipients))
+        key = (ev.sentence_index, ev.event_type, _party_key(ev.actors) | _party_key(ev.recipients))
         cur = best.get(key)
         if cur is None:
             best[key] = d
@@ -87,7 +93,8 @@ def same_event(ev: Event, k: Event) -> bool:
 
 def dedup_article(drafts: list[Draft]) -> list[Draft]:
     """One event per real-world event within an article (:func:`same_event`).  The first mention is
-    kept (the lead carries the main wording and date); a recipient it lacked is taken from a later
+    kept (the lead carries the main wording and date) unless a later one names more sides with a
+    country (:func:`completeness`), which then replaces it; a recipient it lacked is taken from a later
     body mention with the same actor countries.  Two arrests on different days or in different
     cities stay two events."""
     kept: list[Draft] = []
@@ -98,6 +105,9 @@ def dedup_article(drafts: list[Draft]) -> list[Draft]:
             kept.append(d)
             continue
         dup = kept[i].event
+        if completeness(ev) > completeness(dup):
+            kept[i] = d  # never an actorless mention over a complete one ("the attack" vs "X attacked Y")
+            continue
         if (not dup.recipients and ev.recipients and ev.sentence_index >= 0
                 and _countries(ev.actors) == _countries(dup.actors)):
             kept[i] = kept[i].with_event(recipients=ev.recipients)  # (never from the headline: its offsets index the title)
