@@ -209,3 +209,21 @@ def test_complete_mention_wins_over_an_actorless_one(text, lang):
     evs = [e for e in events(text, lang) if e.event_type == "ASSAULT"]
     assert len(evs) == 1
     assert (countries(evs[0].actors), countries(evs[0].recipients)) == (["RUS"], ["UKR"])
+
+
+# -- quotes and pronouns take their speaker -------------------------------------------------------
+@pytest.mark.parametrize("text,lang,etype,actor", [
+    ("The Russian defence minister visited Minsk. He also condemned Ukraine.", "en", "ACCUSE", ("RUS", "GOV")),
+    ('"We condemn Ukraine," the Russian foreign minister said.', "en", "ACCUSE", ("RUS", "GOV")),
+    ("The Russian foreign minister spoke in Minsk. Later he condemned Ukraine.", "en", "ACCUSE", ("RUS", "GOV")),
+    ("El canciller ruso visitó Minsk. También condenó a Ucrania.", "es", "ACCUSE", ("RUS", "GOV")),
+    ("«Condenamos a Ucrania», dijo el canciller ruso.", "es", "ACCUSE", ("RUS", "GOV")),
+    ("El canciller ruso llegó a Minsk. Él condenó a Ucrania.", "es", "ACCUSE", ("RUS", "GOV")),
+    ("Le ministre russe a visité Minsk. Il a condamné l'Ukraine.", "fr", "ACCUSE", ("RUS", "GOV")),
+    ("« Nous condamnons l'Ukraine », a déclaré le ministre russe.", "fr", "ACCUSE", ("RUS", "GOV")),
+    ("Министр обороны России посетил Минск. Он также осудил Украину.", "ru", "ACCUSE", ("RUS", "MIL")),
+])
+def test_quotes_and_pronouns_take_their_speaker(text, lang, etype, actor):
+    ev = one(text, lang, etype)
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert countries(ev.recipients) == ["UKR"]
