@@ -12,9 +12,10 @@ DOCS = [
     RawDocument("kyiv-talks", text="Ukraine and Poland sign grain deal\n\nKYIV, March 4 (Agency) - The foreign minister of "
                 "Ukraine met the Polish prime minister in Kyiv on Monday. Ukraine signed an agreement with Poland "
                 "on grain transit.", published="2024-03-05", lang="en", url="https://news.example/kyiv-talks"),
+    # stored under its path, as `tidings ingest` stores files: an id with slashes and a space
     RawDocument("sudan-attack", text="Shelling in Khartoum\n\nThe Sudanese army shelled positions of the Rapid Support "
                 "Forces in Khartoum on Tuesday. The police arrested twelve protesters in Omdurman.",
-                published="2024-04-10", lang="en"),
+                published="2024-04-10", lang="en", key="/news/2024/04/sudan attack.txt"),
     # hostile text: every payload must show as text in the dashboard and run nothing
     RawDocument("xss", text=XSS_TITLE + "\n\nThe government of Chile <img src=x onerror=\"window.__xss=2\"> accused "
                 "Peru of violating the border on Monday, said a spokesman at javascript:window.__xss=3.",

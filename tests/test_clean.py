@@ -3,7 +3,6 @@ these tests (the seed itself is read from ../shared at test time when present)."
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime
 from pathlib import Path
 

@@ -112,6 +112,15 @@ def test_article_spans(client):
     assert client.get("/articles/no-such-doc").status_code == 404
 
 
+def test_article_id_with_slashes(client):
+    from urllib.parse import quote
+
+    a = client.get("/articles/" + quote("/news/2024/04/sudan attack.txt", safe="")).json()
+    assert a["title"] == "Shelling in Khartoum" and a["doc_id"] == "/news/2024/04/sudan attack.txt"
+    assert {(s["kind"], s["text"]) for s in a["spans"] if s["kind"] == "trigger"} == {("trigger", "shelled"),
+                                                                                  ("trigger", "arrested")}
+
+
 def test_article_keeps_hostile_text_verbatim_as_json(client):
     a = client.get("/articles/xss").json()
     assert a["title"] == XSS_TITLE
@@ -219,10 +228,10 @@ def test_security_headers_and_openapi(client):
 
 
 def test_requests_use_a_read_only_connection(store, monkeypatch):
-    import tidings.serve.app as app_mod
+    import tidings.serve.reader as reader_mod
 
     seen = []
-    real = app_mod.connect
+    real = reader_mod.connect
 
     def spy(path, *, read_only, wait):
         seen.append(read_only)
@@ -231,7 +240,7 @@ def test_requests_use_a_read_only_connection(store, monkeypatch):
             con.execute("DELETE FROM events")
         return con
 
-    monkeypatch.setattr(app_mod, "connect", spy)
+    monkeypatch.setattr(reader_mod, "connect", spy)
     with TestClient(create_app(store, coder=coder())) as c:
         assert c.get("/events").json()["total"] == 6
     assert seen == [True]

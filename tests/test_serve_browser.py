@@ -118,7 +118,7 @@ def test_hostile_article_renders_as_text_and_runs_nothing(server, page):
     assert "javascript:window.__xss=4" in page.text_content("article .meta")
     assert page.text_content("#article-text mark.trigger") == "accused"
     _open(page, server + "/#/events?q=onerror")
-    assert page.text_content("#count") == "1 events"
+    assert page.text_content("#count") == "1 event"
     assert page.evaluate("window.__xss") is None and not page.dialogs and not page.errors
 
 
@@ -142,7 +142,7 @@ def test_timeline_network_map(server, page):
     assert page.evaluate("!!echarts.getMap('world')")
     _shot(page, "map")
     _open(page, server + "/#/map?type=ASSAULT")
-    assert page.text_content("#map-count") == "1 places, 1 events"
+    assert page.text_content("#map-count") == "1 place, 1 event"
     assert not page.errors
 
 
@@ -153,7 +153,7 @@ def test_code_a_text_page(server, page):
     page.fill("input[name=published]", "2024-06-08")
     page.click("#code-submit")
     page.wait_for_selector("#code-count")
-    assert page.text_content("#code-count") == "1 events"
+    assert page.text_content("#code-count") == "1 event"
     cells = page.locator("#code-events tbody tr td").all_text_contents()
     assert cells[0] == "CONSULT" and cells[4] == "2024-06-06" and "MAR" in cells[2] + cells[3]
     _shot(page, "code")

@@ -31,7 +31,7 @@ def test_server_answers_while_ingest_writes_and_sees_new_events(tmp_path):
     db = make_store(tmp_path / "events.duckdb")
     news = tmp_path / "news"
     _write_news(news, 240)
-    ingest = subprocess.Popen(TIDINGS + ["ingest", str(news), "--db", str(db), "--batch-size", "8", "-q"],
+    ingest = subprocess.Popen(TIDINGS + ["ingest", str(news), "--db", str(db), "--batch-size", "8", "--no-progress"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     totals, statuses, stats_rc = [], [], None
     with TestClient(create_app(db, coder=coder(), lock_wait=5.0)) as client:
@@ -89,3 +89,34 @@ def test_a_store_held_too_long_is_503_and_a_clear_cli_error(held_store, tmp_path
 
     with pytest.raises(StoreBusy, match="for more than 0.2 s"):
         EventStore(held_store, read_only=True, wait=0.2)
+
+
+WRITER = textwrap.dedent("""
+    import sys, time
+    from tidings.store.db import EventStore
+    t0 = time.monotonic()
+    with EventStore(sys.argv[1]) as s:  # announces itself (<store>.writing), then waits for the lock
+        s.con.execute("INSERT INTO meta VALUES ('bench_note', 'written')")
+    print(f"{time.monotonic() - t0:.2f}", flush=True)
+""")
+
+
+def test_shared_reader_lets_go_when_a_writer_announces_itself(tmp_path):
+    from tidings.serve.reader import StoreReader
+    from tidings.store.db import writer_flag
+
+    db = make_store(tmp_path / "events.duckdb")
+    reader = StoreReader(db, wait=5.0, idle=60.0, poll=0.05)  # idle release would take a minute
+    reader.start()
+    try:
+        with reader.cursor() as con:
+            assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 6
+        assert reader._con is not None  # kept open between requests: no writer yet
+        out = subprocess.run([sys.executable, "-c", WRITER, str(db)], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert float(out.stdout) < 5.0, "the writer waited for the idle release, not for the flag"
+        assert not writer_flag(db).exists()  # removed by the writer's close
+        with reader.cursor() as con:  # the next request sees what was written
+            assert con.execute("SELECT value FROM meta WHERE key = 'bench_note'").fetchone() == ("written",)
+    finally:
+        reader.stop()

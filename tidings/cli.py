@@ -4,6 +4,8 @@
     tidings code --format jsonl news/ > events.jsonl
     tidings eval --index corpus/dev/index.jsonl --gold corpus/dev/gold.jsonl
     tidings lexicon check [--lexicon DIR]
+    tidings lexicon coverage                    # triggers per CAMEO code and language, and the holes
+    tidings lexicon usage news.jsonl            # pack entries by the number of documents they fire in
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-lexicon_app = typer.Typer(help="Check language packs (tidings/lang/<xx>/ and your --lexicon folders).", no_args_is_help=True)
+lexicon_app = typer.Typer(help="Check language packs (tidings/lang/LANG/ and your --lexicon folders).", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
 
 
@@ -58,14 +60,19 @@ def _modalities(value: str) -> frozenset[str]:
     return chosen
 
 
+def _check_lexicon_dirs(lexicon: Optional[List[Path]]) -> None:
+    """Usage error (exit 2) for a --lexicon that is not a folder."""
+    for d in lexicon or []:
+        if not d.is_dir():
+            _err(f"--lexicon {d}: {'not a directory' if d.exists() else 'no such folder'}")
+            raise typer.Exit(2)
+
+
 def _make_coder(lexicon: Optional[List[Path]], modality: str):
     from tidings.lexicon import LexiconError
     from tidings.coder import Coder
 
-    for d in lexicon or []:
-        if not d.is_dir():
-            _err(f"--lexicon {d}: not a directory")
-            raise typer.Exit(2)
+    _check_lexicon_dirs(lexicon)
     if lexicon:
         from tidings.lexicon import validate_all
 
@@ -131,7 +138,7 @@ def code_cmd(
     lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 language of every input (default: detected per document)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD or ISO timestamp) for inputs that lack one; relative dates resolve against it."),
     url: Optional[str] = typer.Option(None, "--url", help="Source URL for inputs that lack one (it can also give the date)."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (<lang>/events.tsv, actors.tsv, frames.tsv) that extend or override the packaged ones. Repeatable."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (LANG/events.tsv, actors.tsv, frames.tsv; LANG an ISO 639-1 code) that extend or override the packaged ones. Repeatable."),
     modality: str = typer.Option("default", "--modality", help="Which events to output: default (asserted and claimed), all, or a comma list of asserted, claimed, negated, hypothetical, future."),
     article: bool = typer.Option(False, "--article", help="Also print each cleaned article's fields (title, language, dateline, published) as a JSON line on stderr."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on when stderr is a terminal)."),
@@ -183,8 +190,7 @@ def code_cmd(
             if bar:
                 bar.update(task, docs=n_docs, events=n_events, failed=failures)
     except BrokenPipeError:
-        sys.stderr.close()
-        raise typer.Exit(0)
+        _stdout_gone()
     except KeyboardInterrupt:
         _err(f"interrupted after {n_docs} documents")
         raise typer.Exit(130)
@@ -197,8 +203,7 @@ def code_cmd(
                 _table(collected, console)
             console.print(f"{n_docs} document(s), {n_events} event(s), {failures} failed", style="dim")
     except BrokenPipeError:  # "tidings code ... | head": the reader has what it wanted
-        sys.stderr.close()
-        raise typer.Exit(0)
+        _stdout_gone()
     if n_docs == 0 and failures == 0:
         _err(f"no documents found in {', '.join(paths)} (readable inputs: .txt, .html, .htm, .jsonl, or - for stdin)")
         raise typer.Exit(1)
@@ -210,7 +215,7 @@ def code_cmd(
 def eval_cmd(
     index: Path = typer.Option(..., "--index", help="index.jsonl: one article a line with id, lang, url."),
     gold: Path = typer.Option(..., "--gold", help="gold.jsonl: hand-coded events (format in the corpus's SCORING.md)."),
-    articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of <id>.txt (default: articles/ beside the index)."),
+    articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of the articles, one ID.txt per index id (default: articles/ beside the index)."),
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders, as for `code`."),
     modality: str = typer.Option("default", "--modality", help="Events scored: default, all, or a comma list (as for `code`)."),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
@@ -299,15 +304,52 @@ def eval_cmd(
 def lexicon_check(
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders to check with the packaged ones."),
 ) -> None:
-    """Load every language pack and report each problem as file:line: message (exit 1 if any)."""
+    """Load every language pack and report each problem as file:line: message (exit 1 if any;
+    2 when a --lexicon folder does not exist)."""
     from tidings.lexicon import available_languages, validate_all
 
+    _check_lexicon_dirs(lexicon)
     problems = validate_all([str(d) for d in lexicon or []])
     for p in problems:
         print(p)
     if problems:
         raise typer.Exit(1)
     print(f"ok: {', '.join(available_languages([str(d) for d in lexicon or []]))}")
+
+
+@lexicon_app.command("coverage")
+def lexicon_coverage(
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders counted with the packaged ones."),
+    only: bool = typer.Option(False, "--only", help="Count only the --lexicon folders, not the packaged packs."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown table."),
+    update: Optional[Path] = typer.Option(None, "--update", help="Write the Markdown table into this file between its coverage markers (docs/languages.md)."),
+) -> None:
+    """Trigger entries per three-digit CAMEO code (those PLOVER codes) and language, from every
+    events*.tsv of the packs, and the holes: codes a language has no entry for (exit 1 if any)."""
+    from tidings.lexicon import LexiconError
+    from tidings.lexicon_tools import coverage, coverage_table, update_doc
+
+    for d in lexicon or []:
+        if not d.is_dir():
+            _err(f"--lexicon {d}: not a directory")
+            raise typer.Exit(2)
+    try:
+        cov = coverage([str(d) for d in lexicon or []], packaged=not only)
+    except LexiconError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    if not cov.langs:
+        _err("no events*.tsv files found")
+        raise typer.Exit(2)
+    if update is not None:
+        try:
+            update_doc(update, coverage_table(cov, markdown=True))
+        except (OSError, ValueError) as exc:
+            _err(str(exc))
+            raise typer.Exit(2)
+    print(coverage_table(cov, markdown=markdown), end="")
+    if cov.holes():
+        raise typer.Exit(1)
 
 
 try:  # the store commands (ingest, export, stats)
@@ -325,12 +367,54 @@ app.command("serve")(serve_cmd)
 app.command("batch")(batch_cmd)
 
 
+CLOSED_STDOUT_STATUS = 141  # 128 + SIGPIPE: what the shell reports for any tool whose reader went away
+
+
+class _ClosedStdout:
+    """Stands for a standard output that was closed before the start (``tidings export >&-``):
+    the first write ends the process as a write to a pipe without reader does (SIGPIPE)."""
+
+    def write(self, _text: str) -> int:
+        import errno
+        import os
+        import signal
+
+        if hasattr(signal, "SIGPIPE"):
+            os.kill(os.getpid(), signal.SIGPIPE)  # the default action (set in main) ends the process
+        raise BrokenPipeError(errno.EPIPE, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _stdout_gone() -> None:
+    """End quietly with :data:`CLOSED_STDOUT_STATUS` once standard output is gone (the reader of a
+    pipe is done, or it was closed): no traceback, no second error when Python flushes at exit."""
+    import os
+
+    try:
+        if sys.stdout.fileno() == 1:  # not under a test runner's captured output
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise typer.Exit(CLOSED_STDOUT_STATUS)
+
+
 def main() -> None:
-    """Entry point of the ``tidings`` console script."""
+    """Entry point of the ``tidings`` console script.
+
+    A closed standard output ends every command quietly with status 141 (128 + SIGPIPE), as the
+    shell reports for other tools: a pipe whose reader is done (``tidings export | head``; the
+    default SIGPIPE action) or an output closed from the start (``>&-``)."""
     import signal
 
     if hasattr(signal, "SIGPIPE"):  # "tidings code ... | head": stop quietly when the reader is done
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()  # type: ignore[assignment]
     app()
 
 

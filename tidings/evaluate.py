@@ -114,8 +114,10 @@ def _events(gold: dict[str, list[dict]], doc: str) -> list[dict]:
 
 
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], level: str) -> dict:
-    """Micro P/R/F1 at ``level`` over documents (pairing by :func:`pair`); returns tp, fp, fn, P, R, F1."""
-    tp = fp = fn = 0
+    """Micro P/R/F1 at ``level`` over documents (pairing by :func:`pair`); returns tp, fp, fn,
+    ``opt`` (predictions paired with an optional gold event: neither true nor false positives, so
+    tp + fp + opt = the predictions scored), P, R, F1."""
+    tp = fp = fn = opt = 0
     for doc in set(gold) | set(preds):
         lines = _events(gold, doc)
         plist = preds.get(doc, [])
@@ -124,10 +126,11 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], level: str)
         tp += hits
         fn += sum(1 for g in lines if not g.get("optional")) - hits
         fp += len(plist) - len(pairs)
+        opt += len(pairs) - hits
     P = tp / (tp + fp) if tp + fp else 0.0
     R = tp / (tp + fn) if tp + fn else 0.0
     F = 2 * P * R / (P + R) if P + R else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "P": round(P, 3), "R": round(R, 3), "F1": round(F, 3)}
+    return {"tp": tp, "fp": fp, "fn": fn, "opt": opt, "P": round(P, 3), "R": round(R, 3), "F1": round(F, 3)}
 
 
 def date_and_place_accuracy(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict:
@@ -215,6 +218,7 @@ def evaluate(gold_lines: list[dict], predictions: list[dict], index: list[dict] 
         if p.get("doc_id") in gold:
             preds[p["doc_id"]].append(p)
     out = {lvl: score(gold, preds, lvl) for lvl in LEVELS}
+    out["scored"] = sum(len(v) for v in preds.values())  # predictions in documents that have gold
     out["accuracy"] = date_and_place_accuracy(gold, preds)
     if index:
         langs: dict[str, set[str]] = defaultdict(set)
@@ -233,10 +237,14 @@ def format_report(result: dict, title: str = "") -> str:
     lines = []
     if title:
         lines.append(title)
-    lines.append(f"{'level':<9} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn")
+    if "scored" in result:
+        lines.append(f"{result['scored']} predicted events scored (tp + fp + opt on every level; "
+                     f"opt: paired with an optional gold event)")
+    lines.append(f"{'level':<9} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn  opt")
     for lvl in LEVELS:
         m = result[lvl]
-        lines.append(f"{lvl:<9} {m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
+        lines.append(f"{lvl:<9} {m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4} "
+                     f"{m.get('opt', 0):>4}")
     acc = result.get("accuracy")
     if acc:
         lines.append(f"date right (within a day) among matched dated events: {acc['date_acc']} of {acc['date_n']}; "

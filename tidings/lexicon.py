@@ -376,7 +376,7 @@ def _check_other_packaged_files() -> list[str]:
     """Problems of the packaged chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places),
     read by their own loaders, which report ``file:line: message`` too."""
     from tidings.clean import patterns
-    from tidings.when import _pack as dates_pack
+    from tidings.when import load_grammar as dates_pack
     from tidings.where.lexicon import get_lexicon
 
     out = []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tidings.coder.record import CodingDoc, SentenceRead
-from tidings.text.matcher import token_keys
+from tidings.text.matcher import token_keys, word_tokens
 
 
 class Recognize:
@@ -10,7 +10,7 @@ class Recognize:
     matches (``EventLinker.triggers``) and the actor phrases (``ActorRecognizer.read``), which
     update ``doc.memory`` sentence by sentence (people and bodies named so far).  Trigger tokens
     keep a phrase from inheriting across them; tokens of unambiguous triggers own their group
-    words ("military exercises")."""
+    words ("military exercises"), but not the words a gap skips ("threatened *the army* with")."""
 
     name = "recognize"
 
@@ -21,7 +21,7 @@ class Recognize:
             keys = [token_keys(t, res.clitics, res.suffixes) for t in sent.tokens]
             triggers = res.linker.triggers(keys)
             trig_tokens = frozenset(i for m in triggers for i in range(m.start, m.end))
-            owned = frozenset(i for m in triggers if "weak" not in m.payload.flags for i in range(m.start, m.end))
+            owned = frozenset(i for m in triggers if "weak" not in m.payload.flags for i in word_tokens(m, keys))
             phrases, places = res.actors.read(sent, keys, doc.memory, trig_tokens, owned)
             spans = [(sent.tokens[p.start].start, sent.tokens[p.end - 1].end) for p in phrases]
             reads.append(SentenceRead(sent, keys, triggers, phrases, spans, places))

@@ -154,6 +154,18 @@ class EventLinker:
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
+            inner = [p for p in phrases if ts < p.start and p.end < te]
+            if inner and ".." in entry.words and "noun" not in entry.flags and "passive" not in cand.notes:
+                # a party in a gap pattern's gap is the verb's object: "threatened Greece with sanctions",
+                # "a menacé la Grèce de représailles", "exigió a Irán la liberación de"
+                if self.verb_first and not any(q.end <= ts and q.start >= left_b for q in phrases):
+                    # verb-subject-object: the first party in the gap is the subject ("علقت إيران المفاوضات مع
+                    # ..."); the parties linked after the trigger are then its recipients
+                    after = cand.actors + cand.recipients
+                    cand.actors, inner = list(inner[0].actors), inner[1:]
+                    cand.recipients = [a for a in after if a.code not in {b.code for b in cand.actors}]
+                if inner:
+                    cand.recipients = [a for p in inner for a in p.actors]
             if ts > 0 and toks[ts - 1].norm in self.conj and "passive" not in cand.notes and "noun" not in entry.flags:
                 # "X informed Y about the talks and praised Z": coordinated verbs share the clause's
                 # subject, the party that opens it

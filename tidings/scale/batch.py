@@ -30,8 +30,8 @@ class BatchSummary:
     """What a batch did: ``shards`` planned, ``skipped`` (finished before), ``done`` now, ``failed``
     (shards whose task failed: ``errors`` gives ``shard id -> reason``), ``documents``, ``events``
     and ``failures`` (document failures recorded) over the finished shards, ``seconds``,
-    ``first_event_seconds`` (from start to the first event any worker reported) and the Dask
-    ``dashboard`` link."""
+    ``first_event_seconds`` (from start to the first event any worker reported), the Dask
+    ``dashboard`` link and ``running`` (shard id -> process id of the worker coding it now)."""
 
     shards: int = 0
     skipped: int = 0
@@ -44,6 +44,7 @@ class BatchSummary:
     first_event_seconds: float | None = None
     dashboard: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    running: dict[str, int] = field(default_factory=dict)
 
 
 def _purge_unplanned(out: Path, planned: set[str]) -> int:
@@ -63,11 +64,14 @@ def _purge_unplanned(out: Path, planned: set[str]) -> int:
 
 def _client(scheduler: str | None, workers: int | None, threads: int, memory_limit: str | None):
     """A dask.distributed Client: of a LocalCluster of ``workers`` processes (default: the CPUs) with
-    ``threads`` threads each, or connected to the scheduler at ``scheduler``."""
+    ``threads`` threads each, or connected to the scheduler at ``scheduler`` (an address such as
+    ``tcp://10.0.0.5:8786``, or the path of a scheduler file written by ``dask scheduler``)."""
     from distributed import Client, LocalCluster
 
+    if scheduler and os.path.isfile(scheduler):  # a scheduler file (dask scheduler --scheduler-file)
+        return Client(scheduler_file=scheduler, timeout="60s"), None
     if scheduler:
-        return Client(scheduler, timeout="30s"), None
+        return Client(scheduler, timeout="60s"), None
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=threads, processes=True,
                            memory_limit=memory_limit or "auto", dashboard_address=":0", silence_logs=40)
@@ -92,7 +96,10 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
 
     t0 = time.perf_counter()
     outp = Path(out).absolute()
-    options = dict(options or {})
+    from tidings.pipeline import DEFAULT_MODALITIES
+
+    options = {"lang": None, "published": None, "url": None, "lexicon": [],
+               "modalities": sorted(DEFAULT_MODALITIES), **(options or {})}
     shards = plan_shards(inputs)
     check_manifest(outp, {**options, "inputs": [str(Path(p).absolute()) for p in inputs]})
     _purge_unplanned(outp, {s.id for s in shards})
@@ -127,6 +134,7 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
                 if not isinstance(msg, dict) or msg.get("shard") not in running:
                     return
                 running[msg["shard"]] = int(msg.get("documents", 0))
+                summary.running[msg["shard"]] = int(msg.get("pid", 0))
                 events_running[msg["shard"]] = int(msg.get("events", 0))
                 if summary.first_event_seconds is None and msg.get("events"):
                     summary.first_event_seconds = time.perf_counter() - t0
@@ -156,6 +164,7 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
             with lock:
                 running.pop(s.id, None)
                 events_running.pop(s.id, None)
+                summary.running.pop(s.id, None)
                 if on_progress:
                     on_progress(summary, sum(running.values()), sum(events_running.values()))
         try:

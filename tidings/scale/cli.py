@@ -20,7 +20,7 @@ def _fail(msg: str, code: int = 2) -> None:
 def batch_cmd(
     inputs: List[str] = typer.Argument(..., help="Files (.warc, .warc.gz, .jsonl, .jsonl.gz, .jsonl.zst, .txt, .html) or folders of them."),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder: Parquet partitioned by event year and month, plus articles and failures (created; a rerun resumes it)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running dask.distributed scheduler (tcp://host:8786); default: a local cluster of worker processes."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A running dask.distributed scheduler: its address (tcp://host:8786) or its scheduler file (JSON); default: a local cluster of worker processes."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes of the local cluster (default: one per CPU)."),
     threads: int = typer.Option(1, "--threads", min=1, help="Threads per local worker (coding holds the GIL: keep 1 and add processes)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 language of every input (default: detected per document)."),
@@ -52,7 +52,7 @@ def batch_cmd(
         _fail(f"--out {out}: exists and is not a folder")
     if fresh:
         clear_batch(out)
-    options = {"lang": lang.strip().lower() if lang else None, "published": published,
+    options = {"lang": lang.strip().lower() if lang else None, "published": published, "url": None,
                "lexicon": [str(p.absolute()) for p in lexicon or []], "modalities": sorted(_modalities(modality))}
     err = Console(stderr=True)
     show = err.is_terminal if progress is None else progress

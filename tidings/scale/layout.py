@@ -4,13 +4,13 @@
       _batch.json                              the run's options (a restart must give the same)
       _shards/<shard>.done                     completion marker of a shard (JSON: inputs, counts, files)
       events/year=2024/month=3/part-<shard>.parquet     event records (Event.to_dict() fields)
-      events/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/part-<shard>.parquet
-                                               events without a date (a year-only date: month null)
+      events/year=0/month=0/part-<shard>.parquet  events without a date (a year-only date: month=0)
       articles/part-<shard>.parquet            one row per coded document (the cleaned article)
       failures/part-<shard>.parquet            input, record, doc_id, reason of what failed
 
-Partitions follow the Hive convention (``key=value`` folders; a null is
-``__HIVE_DEFAULT_PARTITION__``), which DuckDB (``hive_partitioning``), pyarrow/pandas and Polars read.
+Partitions follow the Hive convention (``key=value`` folders), which DuckDB (``hive_partitioning``),
+pyarrow/pandas and Polars read as integer columns ``year`` and ``month``.  An unknown year or month is
+0, not Hive's null folder: pandas cannot read a null partition next to others.
 Files are written under a hidden temporary name (``.part-<shard>.<pid>.<n>.tmp``, never matched by
 ``*.parquet``) and renamed into place; the marker is renamed in last, so a shard is finished exactly
 when its marker exists.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-NULL_PART = "__HIVE_DEFAULT_PARTITION__"
+NULL_PART = "0"  # the partition value of an unknown year or month
 SMALL_FILE = 1 << 20  # .txt/.html files under 1 MB are grouped into shards of many files
 FILES_PER_SHARD = 256
 

@@ -39,7 +39,7 @@ def worker_coder(lexicon_dirs: tuple[str, ...], modalities: tuple[str, ...]):
 
 def partition_of(date: str | None) -> tuple[str, str]:
     """(year, month) folder values of an event date: ``2024-03-14`` -> ("2024", "3"); ``2024`` ->
-    ("2024", null); None -> (null, null), null being NULL_PART."""
+    ("2024", "0"); None -> ("0", "0") (NULL_PART: unknown)."""
     m = re.match(r"(\d{4})(?:-(\d{2}))?", date or "")
     if not m:
         return NULL_PART, NULL_PART
@@ -119,7 +119,7 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
 
     ``options``: ``lang``, ``published``, ``url`` (reader defaults), ``lexicon`` (list of folders),
     ``modalities`` (list).  ``report(progress)`` is called about once a second and at the end with
-    ``{shard, documents, events, failures}``; on a Dask worker the default publishes it on the
+    ``{shard, documents, events, failures, pid}``; on a Dask worker the default publishes it on the
     ``tidings-batch`` event topic.  Returns the marker's content (counts, files, seconds).
     Raises only for errors of the output (a full disk): bad documents become failure rows."""
     from tidings.read import iter_documents
@@ -133,7 +133,7 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     _remove_stale(outp, shard.id)
     sink = _Sink(outp, shard.id)
     name = f"part-{shard.id}.parquet"
-    counts = {"shard": shard.id, "documents": 0, "events": 0, "failures": 0}
+    counts = {"shard": shard.id, "documents": 0, "events": 0, "failures": 0, "pid": os.getpid()}
     first_event = None
     last = time.monotonic()
     docs = iter_documents(shard.inputs, lang=options.get("lang"), published=options.get("published"),
@@ -171,12 +171,31 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     except BaseException:
         sink.abort()
         raise
-    summary = {**counts, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
+    summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
                "seconds": round(time.perf_counter() - t0, 3), "first_event_seconds": first_event,
-               "pid": os.getpid()}
+               "worker_pid": os.getpid(), "peak_rss_mb": peak_rss_mb()}
+    marker_path(outp, shard.id).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(marker_path(outp, shard.id), json.dumps(summary, ensure_ascii=False, indent=1))
     report(dict(counts))
     return summary
+
+
+def peak_rss_mb() -> float | None:
+    """Peak resident memory of this process in MB (Linux ``VmHWM``: ``ru_maxrss`` would count the
+    image of the parent a spawned worker was forked from), else ``ru_maxrss``; None if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            m = re.search(r"VmHWM:\s+(\d+) kB", fh.read())
+        if m:
+            return round(int(m.group(1)) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    except (ImportError, OSError):
+        return None
 
 
 def _dask_reporter() -> Callable[[dict], None]:

@@ -3,10 +3,10 @@
     from tidings.serve.app import create_app
     app = create_app("tidings.duckdb")          # then: uvicorn.run(app, host="127.0.0.1")
 
-Every request opens the store READ-ONLY for its own duration (``tidings.store.db.connect``,
-waiting up to ``lock_wait`` seconds while an ingest writes a batch) and closes it, so an
-ingest in another process can write between requests and new events show without a restart
-(docs/store.md, "Reading while ingest runs").  Bad request values get 422 naming the
+Requests read the store through READ-ONLY connections (``tidings.serve.reader.StoreReader``:
+one shared connection while nobody writes, a connection per request while ``tidings ingest``
+runs in another process, waiting up to ``lock_wait`` seconds for its batch), so the ingest can
+write and new events show without a restart (docs/store.md, "Reading while ingest runs").  Bad request values get 422 naming the
 parameter; a store locked too long gets 503 with ``Retry-After``; nothing a client sends gives
 a 500.  The API is described by OpenAPI at ``/openapi.json`` (docs/serve.md).
 """
@@ -30,7 +30,8 @@ from starlette.concurrency import run_in_threadpool
 from tidings.serve.article import get_article
 from tidings.serve.limits import BodyLimit, SecurityHeaders
 from tidings.serve.queries import EventFilter, ParamError, get_event, list_events, list_places
-from tidings.store.db import StoreBusy, StoreError, connect
+from tidings.serve.reader import StoreReader
+from tidings.store.db import StoreBusy, StoreError
 
 STATIC = Path(str(resources.files("tidings.serve").joinpath("static")))
 MAX_BODY = 2 * 1024 * 1024
@@ -51,18 +52,16 @@ class Settings:
 
 
 @contextmanager
-def reading(settings: Settings) -> Iterator[Any]:
-    """Open the store read-only for one request; 503 when another process holds it too long."""
+def reading(request: Request) -> Iterator[Any]:
+    """A read-only connection for one request (tidings.serve.reader.StoreReader); 503 when
+    another process holds the store's lock too long or the store cannot be opened."""
     try:
-        con = connect(settings.db, read_only=True, wait=settings.lock_wait)
+        with request.app.state.reader.cursor() as con:
+            yield con
     except StoreBusy as exc:
         raise HTTPException(503, detail=str(exc), headers={"Retry-After": "2"}) from None
     except StoreError as exc:
         raise HTTPException(503, detail=str(exc)) from None
-    try:
-        yield con
-    finally:
-        con.close()
 
 
 def _settings(request: Request) -> Settings:
@@ -71,7 +70,7 @@ def _settings(request: Request) -> Settings:
 
 def _lookup(request: Request, query: Any, key: str, what: str) -> dict:
     """``query(con, key)`` on a read-only connection; 404 naming ``what`` when it finds nothing."""
-    with reading(_settings(request)) as con:
+    with reading(request) as con:
         found = query(con, key)
     if found is None:
         raise HTTPException(404, detail=f"no {what} with id {key[:80]!r}")
@@ -120,7 +119,7 @@ def events(request: Request, flt: EventFilter = Depends(_filter),
            limit: int = Query(50, description="Events per page, 1..500."),
            offset: int = Query(0, description="Events to skip, 0..1000000.")) -> dict:
     """``{"total": matching events, "limit", "offset", "events": [flat event rows]}``."""
-    with reading(_settings(request)) as con:
+    with reading(request) as con:
         return list_events(con, flt, sort=sort, limit=limit, offset=offset)
 
 
@@ -150,7 +149,7 @@ def stats(request: Request, flt: EventFilter = Depends(_filter),
         sql, params = stats_query(by=by, freq=freq, flt=flt)
     except StatsError as exc:  # "unknown --by 'x'; choose one of ..."
         raise ParamError("by" if "--by" in str(exc) else "freq", "unknown value " + str(exc).split(" ", 2)[2]) from None
-    with reading(_settings(request)) as con:
+    with reading(request) as con:
         rows = [dict(zip(STATS_COLUMNS, r)) for r in con.execute(sql, params).fetchall()]
     return {"by": by, "freq": freq, "rows": rows}
 
@@ -159,14 +158,14 @@ def stats(request: Request, flt: EventFilter = Depends(_filter),
 def places(request: Request, flt: EventFilter = Depends(_filter),
            limit: int = Query(2000, ge=1, le=10000, description="Places to return, most events first.")) -> dict:
     """``{"places": [{name, country, lat, lon, events, goldstein_mean}]}`` for the map."""
-    with reading(_settings(request)) as con:
+    with reading(request) as con:
         return {"places": list_places(con, flt, limit)}
 
 
 @router.get("/summary", tags=["stats"], summary="Store size and date range")
 def summary(request: Request) -> dict:
     """Counts of articles, events and mentions and the first and last event date."""
-    with reading(_settings(request)) as con:
+    with reading(request) as con:
         n_art = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         n_ev, first, last = con.execute("SELECT count(*), min(date), max(date) FROM events").fetchone()
         n_men = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
@@ -255,12 +254,17 @@ def create_app(db: str | Path, *, coder: Any = None, lock_wait: float = 5.0, max
             from tidings.pipeline import Coder
 
             app.state.coder = await run_in_threadpool(Coder)
-        yield
+        app.state.reader.start()
+        try:
+            yield
+        finally:
+            app.state.reader.stop()
 
     app = FastAPI(title="tidings", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political event data (PLOVER/CAMEO) from an event store made by `tidings ingest`: "
                               "events, evidence, aggregates, and coding of posted texts. See docs/serve.md.")
     app.state.settings = settings
+    app.state.reader = StoreReader(settings.db, wait=lock_wait)
     app.state.coder = coder
     app.state.code_lock = threading.Lock()
     app.include_router(router)

@@ -51,6 +51,7 @@ def ingest_cmd(
     from tidings.cli import _check_options, _make_coder
     from tidings.dedup import RULES
     from tidings.read import iter_documents
+    from tidings.store.from_batch import is_batch_dir
 
     _check_options(lang, published)
     if dedup is not None and dedup not in RULES:
@@ -58,13 +59,15 @@ def ingest_cmd(
     if not any(str(p) == "-" or p.exists() for p in paths):
         _fail(f"no such file or folder: {', '.join(map(str, paths))}")
     # a missing path among others is a failure of its own (recorded, the run goes on)
-    coder = _make_coder(lexicon, modality)  # bad --lexicon or --modality: exit 2 before the store exists
+    from_batch = len(paths) == 1 and is_batch_dir(paths[0])  # `tidings batch` output: load, not recode
+    coder = None if from_batch else _make_coder(lexicon, modality)  # bad --lexicon or --modality: exit 2 first
     try:
         store = EventStore(db, dedup=dedup)
     except StoreError as exc:
         _fail(str(exc))
-    docs = iter_documents([str(p) for p in paths], lang=lang, published=published, url=url)
-    report = _run_ingest(store, docs, coder, db, batch_size, _err.is_terminal if progress is None else progress)
+    docs = None if from_batch else iter_documents([str(p) for p in paths], lang=lang, published=published, url=url)
+    report = _run_ingest(store, docs, coder, db, batch_size, _err.is_terminal if progress is None else progress,
+                         batch_dir=paths[0] if from_batch else None)
     counts = store.counts()
     store.close()
     typer.echo(
@@ -85,11 +88,13 @@ def ingest_cmd(
         raise typer.Exit(1)
 
 
-def _run_ingest(store: EventStore, docs, coder, db: Path, batch_size: int, show: bool):
-    """Run :func:`tidings.store.ingest.ingest` under a progress bar (when ``show``); a usage
+def _run_ingest(store: EventStore, docs, coder, db: Path, batch_size: int, show: bool, batch_dir: Path | None = None):
+    """Run :func:`tidings.store.ingest.ingest` (or, for a ``batch_dir`` written by ``tidings batch``,
+    :func:`tidings.store.from_batch.ingest_batch`) under a progress bar (when ``show``); a usage
     error closes the store and exits 2, Ctrl-C exits 130 keeping what was stored."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from tidings.store.from_batch import ingest_batch
     from tidings.store.ingest import ingest
 
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
@@ -102,7 +107,8 @@ def _run_ingest(store: EventStore, docs, coder, db: Path, batch_size: int, show:
             bar.update(task, docs=r.documents, events=r.mentions, fails=r.failures, skipped=r.skipped)
 
         try:
-            report = ingest(store, docs, coder, batch_size=batch_size, on_progress=tick)
+            report = (ingest(store, docs, coder, batch_size=batch_size, on_progress=tick) if docs is not None
+                      else ingest_batch(store, batch_dir, on_progress=tick))
         except (ValueError, RuntimeError) as exc:
             store.close()
             _fail(str(exc))
@@ -188,8 +194,8 @@ def export_cmd(
     except Exception as exc:  # a full disk, an unwritable file (OSError, or duckdb's own IOException)
         import duckdb
 
-        if not isinstance(exc, (OSError, duckdb.Error)):
-            raise
+        if isinstance(exc, BrokenPipeError) or not isinstance(exc, (OSError, duckdb.Error)):
+            raise  # a reader gone away: tidings.cli ends quietly
         _fail(f"cannot write {str(out) if out else 'the output'}: {str(exc).splitlines()[0][:200]}")
     if out is not None:
         _err.print(f"{n} events written to {out} ({format})", highlight=False)

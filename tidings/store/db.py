@@ -8,6 +8,7 @@ any moment leaves either the whole batch or none of it; a rerun skips documents 
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -37,12 +38,55 @@ class StoreBusy(StoreError):
 #: process write a file and, while it has it open, no other process may open it at all; tidings
 #: writers hold the file only for one batch's transaction and readers only for one request
 #: (docs/store.md, "Reading while ingest runs"), so waits are short.
-LOCK_WAIT = 10.0
+LOCK_WAIT = 30.0
 
 
 def _is_lock_error(exc: BaseException) -> bool:
     text = str(exc)
     return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
+def writer_flag(path: str | Path) -> Path:
+    """The file ``<store>.writing`` that a writable :class:`EventStore` (ingest) holds from its
+    opening to its :meth:`~EventStore.close`: its PID as text.  Readers that keep a connection open (``tidings serve``) close it when they see the
+    flag, so the writer's next batch can take the lock (docs/store.md)."""
+    p = Path(path)
+    return p.with_name(p.name + ".writing")
+
+
+def writer_active(path: str | Path) -> bool:
+    """True while a live process holds :func:`writer_flag` for ``path`` (a flag left by a
+    killed process, whose PID is gone, does not count)."""
+    try:
+        pid = int(writer_flag(path).read_text(encoding="ascii").strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
+def _set_writer_flag(path: Path) -> bool:
+    try:
+        writer_flag(path).write_text(str(os.getpid()), encoding="ascii")
+        return True
+    except OSError:  # an unwritable folder: readers then only release the file between requests
+        return False
+
+
+def _clear_writer_flag(path: Path) -> None:
+    flag = writer_flag(path)
+    try:
+        if flag.read_text(encoding="ascii").strip() == str(os.getpid()):
+            flag.unlink()
+    except OSError:
+        pass
 
 
 def connect(path: str | Path, *, read_only: bool, wait: float = LOCK_WAIT) -> duckdb.DuckDBPyConnection:
@@ -217,7 +261,8 @@ class EventStore:
 
     Connection lifecycle: :meth:`release` closes the DuckDB connection so that other processes
     can open the file; the next use of :attr:`con` reopens it (waiting up to ``wait`` seconds for
-    a lock held elsewhere).  Ingest releases the store after every batch.
+    a lock held elsewhere).  Ingest releases the store after every batch.  A writable store holds
+    the writer flag (:func:`writer_flag`) from opening to :meth:`close`.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False,
@@ -231,7 +276,13 @@ class EventStore:
             raise StoreError(f"no event store at {str(self.path)!r} (run `tidings ingest` first)")
         self.read_only = read_only
         self.wait = wait
-        self._con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only=read_only, wait=wait)
+        # a writer says so before it waits for the lock: readers that keep the file open let go
+        self._flagged = not read_only and _set_writer_flag(self.path)
+        try:
+            self._con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only=read_only, wait=wait)
+        except StoreError:
+            self._unflag()
+            raise
         if read_only:
             have = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             if not {"events", "mentions", "articles"} <= have:
@@ -278,9 +329,16 @@ class EventStore:
             except duckdb.Error:
                 pass
 
+    def _unflag(self) -> None:
+        if self._flagged:
+            _clear_writer_flag(self.path)
+            self._flagged = False
+
     def close(self) -> None:
-        """Close the connection (checkpointing the write-ahead log)."""
+        """Close the connection (checkpointing the write-ahead log) and, for a writable store,
+        remove the writer flag (:func:`writer_flag`)."""
         self.release()
+        self._unflag()
 
     def __enter__(self) -> "EventStore":
         return self

@@ -80,14 +80,28 @@ class _TableFactory:
         return lemma_table(lang)
 
 
+class _OverlayFactory:
+    """simplemma's full dictionaries, with the shipped table read first: the forms the table adds where
+    simplemma fails (``inflections.tsv``, ``lemmas.added.tsv``; see tools/build_lemmas.py) still count."""
+
+    def __init__(self) -> None:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        self._full = DefaultDictionaryFactory()
+
+    def get_dictionary(self, lang: str):
+        from collections import ChainMap
+
+        return ChainMap(lemma_table(lang), self._full.get_dictionary(lang))
+
+
 @lru_cache(maxsize=2)
 def _lemmatizer(full: bool):
     import simplemma
     from simplemma.strategies.default import DefaultStrategy
 
-    if full:
-        return simplemma.Lemmatizer()
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_TableFactory()))
+    factory = _OverlayFactory() if full else _TableFactory()
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
 
 
 def use_full_lemmas(lang: str) -> None:

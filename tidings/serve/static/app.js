@@ -33,6 +33,9 @@ function safeLink(url, label) {
   return el("span", {}, url || "");
 }
 
+/* "1 event", "2 events"; plural(n, "country", "countries") */
+function plural(n, word, many) { return `${n} ${n === 1 ? word : many || word + "s"}`; }
+
 function showError(msg) { document.getElementById("error").textContent = msg || ""; }
 
 async function api(path, options) {
@@ -105,7 +108,7 @@ async function pageEvents(view, params) {
   const last = Math.min(offset + data.events.length, data.total);
   const pager = el("div", { class: "pager" },
     el("button", { type: "button", id: "prev", onclick: () => go({ offset: Math.max(0, offset - PAGE_SIZE) }) }, "‹ previous"),
-    el("span", { id: "count" }, data.total + " events"),
+    el("span", { id: "count" }, plural(data.total, "event")),
     el("span", { class: "muted" }, data.total ? `showing ${offset + 1}–${last}` : "no event matches the filters"),
     el("button", { type: "button", id: "next", onclick: () => go({ offset: offset + PAGE_SIZE }) }, "next ›"));
   if (offset === 0) pager.querySelector("#prev").disabled = true;
@@ -138,7 +141,7 @@ function markedText(text, spans, focus) {
 }
 
 async function pageArticle(view, docId, params) {
-  const a = await api("/articles/" + docId.split("/").map(encodeURIComponent).join("/"));
+  const a = await api("/articles/" + encodeURIComponent(docId));  /* ids may hold "/" (paths, URLs) */
   const focus = params.get("event");
   const legend = el("p", { class: "legend" }, ...SPAN_PRIORITY.map((k) => el("span", {}, el("mark", { class: k }, k))));
   const events = el("table", { id: "article-events" },
@@ -153,7 +156,7 @@ async function pageArticle(view, docId, params) {
   view.replaceChildren(el("article", { class: "doc" },
     el("h2", { id: "article-title" }, a.title || a.doc_id),
     el("p", { class: "meta" }, `${a.published || "no date"} · ${a.language || "?"} · ${a.doc_id} · `, safeLink(a.url, a.url)),
-    legend, body, el("h3", { id: "article-count" }, a.events.length + (a.events.length === 1 ? " event" : " events") + " coded in this article"), events));
+    legend, body, el("h3", { id: "article-count" }, plural(a.events.length, "event") + " coded in this article"), events));
   const first = view.querySelector("mark.focus") || view.querySelector("mark.trigger");
   if (first) first.scrollIntoView({ block: "center" });
 }
@@ -179,7 +182,7 @@ function pageCode(view) {
     out.replaceChildren(el("p", { class: "muted" }, "coding…")); err.textContent = "";
     try {
       const r = await api("/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
-      out.replaceChildren(el("p", { id: "code-count" }, r.events.length + " events"),
+      out.replaceChildren(el("p", { id: "code-count" }, plural(r.events.length, "event")),
         el("table", { id: "code-events" }, el("thead", {}, el("tr", {}, ...["Type", "CAMEO", "Actor", "Recipient", "Date", "Place", "Modality", "Trigger", "Sentence"].map((h) => el("th", {}, h)))),
           el("tbody", {}, ...r.events.map((e) => el("tr", {},
             el("td", {}, e.event_type), el("td", {}, e.cameo_code), el("td", {}, e.actors.map((x) => x.code).join(", ")),
@@ -232,5 +235,5 @@ function init() {
   render();
 }
 
-window.tidings = { el, api, filterParams, showError, QUAD_COLORS, QUAD_NAMES };
+window.tidings = { el, api, plural, filterParams, showError, QUAD_COLORS, QUAD_NAMES };
 document.addEventListener("DOMContentLoaded", init);

@@ -41,7 +41,7 @@
       const p = T().filterParams(); p.set("freq", select.value); location.hash = "#/timeline?" + p.toString();
     });
     const head = T().el("p", {}, T().el("label", {}, "Period ", select), " ",
-      T().el("span", { id: "timeline-count" }, total + " events"), " in ", periods.length + " periods");
+      T().el("span", { id: "timeline-count" }, T().plural(total, "event")), " in ", T().plural(periods.length, "period"));
     const chart = chartBox(view, "timeline", [head]);
     chart.setOption({
       animation: false,
@@ -78,7 +78,7 @@
     }
     const maxE = Math.max(1, ...[...edges.values()].map((e) => e.events));
     const maxN = Math.max(1, ...nodes.values());
-    const head = T().el("p", {}, T().el("span", { id: "network-count" }, `${nodes.size} countries, ${edges.size} dyads`),
+    const head = T().el("p", {}, T().el("span", { id: "network-count" }, `${T().plural(nodes.size, "country", "countries")}, ${T().plural(edges.size, "dyad")}`),
       " · edge width: events · edge colour: mean Goldstein (red conflict, green cooperation)");
     const chart = chartBox(view, "network", [head]);
     chart.setOption({
@@ -122,7 +122,7 @@
     const [, data] = await Promise.all([loadWorld(), T().api("/places?" + T().filterParams().toString())]);
     const maxN = Math.max(1, ...data.places.map((p) => p.events));
     const total = data.places.reduce((s, p) => s + p.events, 0);
-    const head = T().el("p", {}, T().el("span", { id: "map-count" }, `${data.places.length} places, ${total} events`),
+    const head = T().el("p", {}, T().el("span", { id: "map-count" }, `${T().plural(data.places.length, "place")}, ${T().plural(total, "event")}`),
       " · dot size: events · colour: mean Goldstein");
     const chart = chartBox(view, "map", [head]);
     chart.setOption({
