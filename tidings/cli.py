@@ -68,9 +68,10 @@ def _check_lexicon_dirs(lexicon: Optional[List[Path]]) -> None:
             raise typer.Exit(2)
 
 
-def _make_coder(lexicon: Optional[List[Path]], modality: str, lang: str | None = None):
+def _make_coder(lexicon: Optional[List[Path]], modality: str, lang: str | None = None, explain: bool = False):
     """The Coder for a command (exit 2 on a bad lexicon); with ``lang`` (every document's language)
-    only that pack is loaded up front, which shortens start-up."""
+    only that pack is loaded up front, which shortens start-up; ``explain`` adds the stage that
+    names the pack entries behind each trigger and party (tidings.explain)."""
     from tidings.lexicon import LexiconError, available_languages
     from tidings.coder import Coder
 
@@ -86,6 +87,10 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str, lang: str | None =
     try:
         langs = [lang] if lang and lang in available_languages([str(d) for d in lexicon or []]) else None
         coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality), languages=langs)
+        if explain:
+            from tidings.explain import Explain
+
+            coder.stages.append(Explain())
     except LexiconError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -124,7 +129,7 @@ def _table(events, console) -> None:
         kind = f"{ev.event_type} {ev.cameo_code}" + ("" if ev.modality == "asserted" else f" ({ev.modality})")
         place = (ev.location.name or ev.location.country or "") if ev.location else ""
         cells = (ev.doc_id, kind, f"{parties(ev.actors)} -> {parties(ev.recipients) if ev.recipients else '-'}",
-                 ev.date or "-", place, ev.trigger.text)
+                 ev.date or "-", place, ev.trigger.text + (f" ({ev.explain['trigger']['entry']})" if ev.explain else ""))
         table.add_row(*(escape(c) for c in cells))  # ids and text may hold [brackets]
     console.print(table)
 
@@ -140,6 +145,7 @@ def code_cmd(
     modality: str = typer.Option("default", "--modality", help="Which events to output: default (asserted and claimed), all, or a comma list of asserted, claimed, negated, hypothetical, future."),
     article: bool = typer.Option(False, "--article", help="Also print each cleaned article's fields (title, language, dateline, published) as a JSON line on stderr."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on when stderr is a terminal)."),
+    explain: bool = typer.Option(False, "--explain", help="Add to each event an 'explain' field: the pack entry (file:line, or the dictionary source of an imported one) behind its trigger and each actor and recipient (docs/record.md)."),
 ) -> None:
     """Code news articles into event records (PLOVER type, CAMEO code, actors, date, place, evidence).
 
@@ -153,7 +159,7 @@ def code_cmd(
     from tidings.run import code_documents
 
     options = _check_options(lang, published, url)
-    coder = _make_coder(lexicon, modality, options.lang)
+    coder = _make_coder(lexicon, modality, options.lang, explain)
     fmt = format or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
     console = Console()
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -326,10 +332,7 @@ def lexicon_coverage(
     from tidings.lexicon import LexiconError
     from tidings.lexicon_tools import coverage, coverage_table, update_doc
 
-    for d in lexicon or []:
-        if not d.is_dir():
-            _err(f"--lexicon {d}: not a directory")
-            raise typer.Exit(2)
+    _check_lexicon_dirs(lexicon)
     try:
         cov = coverage([str(d) for d in lexicon or []], packaged=not only)
     except LexiconError as exc:
@@ -347,6 +350,35 @@ def lexicon_coverage(
     print(coverage_table(cov, markdown=markdown), end="")
     if cov.holes():
         raise typer.Exit(1)
+
+
+@lexicon_app.command("usage")
+def lexicon_usage(
+    paths: List[str] = typer.Argument(..., help="The corpus: files (.txt, .html, .jsonl), directories or - for stdin, as `tidings code` reads them."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 language of every input (default: detected per document)."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra language-pack folders, as for `code`."),
+    modality: str = typer.Option("default", "--modality", help="Events counted: default, all, or a comma list (as for `code`)."),
+    top: int = typer.Option(20, "--top", min=1, help="How many of the most used entries to list."),
+) -> None:
+    """Code a corpus and list the pack entries behind its events by the number of documents they
+    fire in: the most used, then every entry that fires in a single document (a rule written for one
+    text, or a sense that fires where it should not), as PETRARCH users read null-verb reports."""
+    from tidings.lexicon_tools import Usage, usage_report
+    from tidings.read import iter_documents
+    from tidings.run import code_documents
+
+    coder = _make_coder(lexicon, modality, explain=True)
+    usage = Usage()
+    for res in code_documents(iter_documents(paths, lang=lang), coder):
+        if res.error:
+            usage.failed += 1
+            _err(res.error)
+        elif res.doc is not None:
+            usage.add(res.doc.doc_id, res.events)
+    if usage.docs == 0:
+        _err(f"no documents coded from {', '.join(paths)}")
+        raise typer.Exit(1)
+    print(usage_report(usage, top, usage.pack_sizes([str(d) for d in lexicon or []])), end="")
 
 
 try:  # the store commands (ingest, export, stats)

@@ -23,7 +23,32 @@ class PlaceStage:
     name = "place"
 
     def __call__(self, doc: CodingDoc) -> CodingDoc:
-        return doc.with_(drafts=[d.with_event(location=sentence_place(doc, d)) for d in doc.drafts])
+        drafts = []
+        for d in doc.drafts:
+            location = sentence_place(doc, d)
+            d = d.with_event(location=location)
+            recipient = destination(d.event, location, d.sentence.start)
+            drafts.append(d.with_event(recipients=[recipient]) if recipient is not None else d)
+        return doc.with_(drafts=drafts)
+
+
+#: acts whose place, after the trigger, is their target when the actor is foreign (or unnamed)
+_DESTINATION_TYPES = {"ASSAULT", "AID", "MOBILIZE"}
+
+
+def destination(ev: Event, location: Place | None, sentence_start: int) -> Actor | None:
+    """The recipient an attack, aid or a deployment takes from its place: the place's country, when
+    the place is named after the trigger, the event has no recipient and no actor of that country
+    ("Russian forces shelled Kharkiv": UKR; "la policía detuvo ... en Madrid": none, the police are
+    Spanish), else None.  ``sentence_start``: the article offset of the event's sentence."""
+    if (ev.event_type not in _DESTINATION_TYPES or ev.recipients or location is None or not location.country
+            or not location.text or location.country in {a.country for a in ev.actors}):
+        return None
+    trigger_at = ev.trigger.start - sentence_start
+    at = ev.sentence.find(location.text, max(0, trigger_at))
+    if at < 0:
+        return None  # the place is named before the act ("In Kharkiv, Russian forces said ...")
+    return Actor(location.text, None, location.country, None, sentence_start + at, sentence_start + at + len(location.text))
 
 
 class InferPlace:

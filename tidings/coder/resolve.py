@@ -30,6 +30,9 @@ def resolve_candidate(doc: CodingDoc, candidate: Candidate) -> Event | None:
     actors = [_copy(a) for a in cand.actors]
     recipients = [_copy(a) for a in cand.recipients]
     confidence = cand.confidence
+    if not actors and not recipients and "weak" not in cand.entry.flags:
+        actors, recipients = unnamed_parties(doc, candidate)
+        confidence -= 0.15
     if any(a.country is None for a in actors + recipients):
         confidence -= infer_countries(doc, candidate, actors, recipients)
     if not any(a.country for a in actors + recipients) and (
@@ -59,6 +62,31 @@ def resolve_candidate(doc: CodingDoc, candidate: Candidate) -> Event | None:
         article={"title": article.title, "url": article.url, "published": article.published,
                  "source": article.source},
     )
+
+
+#: acts that are events even when no perpetrator is named ("a car bomb went off", "shops were looted")
+UNNAMED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+
+
+def unnamed_parties(doc: CodingDoc, candidate: Candidate) -> tuple[list[Actor], list[Actor]]:
+    """Parties of an act whose sentence names none (PLOVER allows an empty actor): the place the
+    sentence names nearest the trigger becomes the recipient ("a car bomb went off near the
+    checkpoint in Mogadishu": SOM), and a protest's actor is the bare civilian sector, which takes
+    the country of the place ("protests broke out in Lagos": NGA CVL).  Nothing without a place."""
+    from tidings.coder.places import sentence_mentions
+
+    cand, sent = candidate.found, candidate.sentence
+    if cand.event_type not in UNNAMED_TYPES:
+        return [], []
+    trigger_at = sent.tokens[cand.t_start].start
+    here = [m for m in sentence_mentions(doc, sent) if m.place is not None and m.place.country]
+    if not here:
+        return [], []
+    m = min(here, key=lambda m: abs(m.start - trigger_at))
+    place = Actor(m.text, None, m.place.country, None, m.start, m.end)
+    if cand.event_type == "PROTEST":
+        return [Actor("", None, m.place.country, "CVL", None, None)], []
+    return [], [place]
 
 
 def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], recipients: list[Actor]) -> float:
