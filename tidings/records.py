@@ -196,6 +196,9 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     article: dict[str, Any] = field(default_factory=dict)
+    # the pack entries behind the trigger and each party, only when asked (``tidings code --explain``,
+    # ``tidings.explain.Explain``); not part of the default record
+    explain: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
@@ -204,7 +207,8 @@ class Event:
                         [a.code for a in self.recipients], self.trigger.start)
 
     def to_dict(self) -> dict[str, Any]:
-        """The event as the JSON record of DESIGN.md, with exactly its fields, in its order."""
+        """The event as the JSON record of DESIGN.md, with exactly its fields, in its order (plus
+        ``explain`` last when it was asked for)."""
         return {
             "id": self.id,
             "doc_id": self.doc_id,
@@ -228,7 +232,7 @@ class Event:
             "trigger": {"text": self.trigger.text, "start": self.trigger.start, "end": self.trigger.end},
             "language": self.language,
             "article": dict(self.article),
-        }
+        } | ({"explain": self.explain} if self.explain is not None else {})
 
 
 def event_id(doc_id: str, sentence_index: int, event_type: str, actor_codes, recipient_codes,
