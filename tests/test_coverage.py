@@ -147,10 +147,10 @@ def test_party_in_the_gap_is_the_recipient(lang, text, actor, recipient):
     ("en", "Iran suspended talks with the United States.", "SANCTION", "164", ["IRN"], ["USA"]),
     ("fr", "L'Iran a suspendu les négociations avec les États-Unis.", "SANCTION", "164", ["IRN"], ["USA"]),
     ("ar", "علقت إيران المفاوضات مع الولايات المتحدة.", "SANCTION", "164", ["IRN"], ["USA"]),
-    # 196 violate ceasefire
+    # 196 violate ceasefire (the country named with a locative is where the force lands: the recipient)
     ("en", "Russian troops violated the ceasefire in eastern Ukraine.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
-    ("de", "Russische Truppen verletzten die Waffenruhe in der Ukraine.", "ASSAULT", "196", ["RUSMIL"], []),
-    ("ar", "خرقت القوات الروسية وقف إطلاق النار في أوكرانيا.", "ASSAULT", "196", ["RUSMIL"], []),
+    ("de", "Russische Truppen verletzten die Waffenruhe in der Ukraine.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
+    ("ar", "خرقت القوات الروسية وقف إطلاق النار في أوكرانيا.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
     # 0862 allow inspectors, 039 offer mediation
     ("en", "Syria allowed UN inspectors into the site.", "RETREAT", "0862", ["SYR"], ["UNOIGO"]),
     ("it", "La Turchia ha offerto la sua mediazione alla Russia.", "AGREE", "039", ["TUR"], ["RUS"]),

@@ -176,3 +176,71 @@ def update_doc(path: Path, table: str) -> bool:
     if new != text:
         path.write_text(new, encoding="utf-8")
     return new != text
+
+
+@dataclass
+class Usage:
+    """How many documents each pack entry fired in (behind a coded event's trigger or party).
+
+    ``docs``: documents coded; ``events``: events coded; ``counts[key]``: documents where the entry
+    fired, ``key`` = (role, entry, pattern) with role ``trigger`` or ``party``; ``first[key]``: the
+    first document it fired in; ``langs``: languages seen."""
+
+    docs: int = 0
+    events: int = 0
+    failed: int = 0
+    counts: Counter = field(default_factory=Counter)
+    first: dict = field(default_factory=dict)
+    langs: set = field(default_factory=set)
+
+    def add(self, doc_id: str, events) -> None:
+        """Count one coded document (its events must carry ``explain``)."""
+        self.docs += 1
+        self.events += len(events)
+        seen = set()
+        for ev in events:
+            self.langs.add(ev.language)
+            ex = ev.explain or {}
+            trig = ex.get("trigger")
+            if trig:
+                seen.add(("trigger", trig["entry"] + (f" <- {trig['source']}" if trig.get("source") else ""), trig["pattern"]))
+            for party in ex.get("actors", []) + ex.get("recipients", []):
+                for e in party["entries"]:
+                    if e["entry"].endswith(tuple("0123456789")):  # a pack line, not CLDR or a name
+                        seen.add(("party", e["entry"] + (f" <- {e['source']}" if e.get("source") else ""), e["pattern"]))
+        for key in seen:
+            self.counts[key] += 1
+            self.first.setdefault(key, doc_id)
+
+    def pack_sizes(self, lexicon_dirs: Sequence[str | Path] = ()) -> dict[str, tuple[int, int]]:
+        """Language -> (trigger entries, actor entries) of its loaded pack, for the languages seen."""
+        from tidings.lexicon import load_pack
+
+        out = {}
+        for lang in sorted(self.langs):
+            pack = load_pack(lang, lexicon_dirs)
+            out[lang] = (len(pack.events), len(pack.actors))
+        return out
+
+
+def usage_report(u: Usage, top: int = 20, sizes: dict[str, tuple[int, int]] | None = None) -> str:
+    """The entries that fire in most documents (``top`` of them) and every entry that fires in one
+    document only (with that document), as text."""
+    trig = sum(1 for k in u.counts if k[0] == "trigger")
+    party = len(u.counts) - trig
+    lines = [f"{u.docs} document(s), {u.events} event(s), {u.failed} failed; "
+             f"{trig} trigger entries and {party} party entries fired"]
+    for lang, (n_ev, n_act) in sorted((sizes or {}).items()):
+        fired = sum(1 for k in u.counts if k[0] == "trigger" and f"/{lang}/" in k[1])
+        lines.append(f"  {lang}: {fired} of {n_ev} trigger entries fired")
+    def order(key):  # triggers first, then by file and line number
+        path, _, line = key[1].partition(" <- ")[0].rpartition(":")
+        return (key[0] != "trigger", path, int(line) if line.isdigit() else 0, key[2])
+
+    ranked = sorted(u.counts.items(), key=lambda kv: (-kv[1], order(kv[0])))
+    lines += ["", f"most documents (top {min(top, len(ranked))}):", "  docs  role     entry  pattern"]
+    lines += [f"  {n:4d}  {k[0]:<7}  {k[1]}  {k[2]}" for k, n in ranked[:top]]
+    once = [(k, n) for k, n in ranked if n == 1]
+    lines += ["", f"in one document only ({len(once)}):", "  role     entry  pattern  (document)"]
+    lines += [f"  {k[0]:<7}  {k[1]}  {k[2]}  ({u.first[k]})" for k, _ in sorted(once, key=lambda kv: order(kv[0]))]
+    return "\n".join(lines) + "\n"
