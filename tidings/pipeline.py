@@ -144,6 +144,7 @@ class Coder:
         sentences = segment(article.text, lang)
         memory = DocumentMemory()
         memory.sentences = [s for s in sentences if s.index >= 0]
+        memory.date = _iso_date(article.published)
         if article.dateline and article.dateline.country:
             memory.countries[article.dateline.country] += 1
         candidates: list[tuple[Sentence, EventCandidate]] = []
@@ -209,6 +210,8 @@ class Coder:
             if ev.event_type == "CONSULT" and ev.mode is None and len({a.country for a in ev.actors + ev.recipients if a.country}) >= 3:
                 ev.mode = "multilateral"  # three or more states at the table (PLOVER CONSULT mode)
         _name_people(events, memory)
+        if res.actors.people is not None:  # a person's office at the event's own date
+            res.actors.people.redate(events, memory.date)
         return events
 
     def _resolve(self, article: Article, lang: str, sent: Sentence, cand: EventCandidate,
