@@ -37,7 +37,7 @@ GENERATED = [
 
 
 def startup_seconds(langs: list[str]) -> float:
-    code = ("import time; t=time.perf_counter(); import tidings; from tidings.pipeline import Coder; c=Coder(); "
+    code = ("import time; t=time.perf_counter(); import tidings; from tidings.coder import Coder; c=Coder(); "
             f"[c.resources(l) for l in {langs!r}]; from tidings.where import get_gazetteer; get_gazetteer(); "
             "print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -72,20 +72,16 @@ def main() -> None:
     except (AttributeError, OSError):
         pass
     from tidings.lexicon import available_languages
-    from tidings.pipeline import Coder
+    from tidings.coder import Coder
     from tidings.records import RawDocument
 
     langs = available_languages()
     startup = startup_seconds(langs)
-    if args.no_places:
-        import tidings.pipeline as pl
-
-        pl._place_finder = lambda: None
-        pl._location = lambda *a, **k: None
-        pl._inferred_place = lambda *a, **k: None
     docs = load_docs(args.corpus if args.corpus.exists() else None)
     coder = Coder()
-    for d in docs:  # warm-up pass: loads packs and the gazetteer lazily
+    if args.no_places:  # event places off (parties still take countries from places their sentence names)
+        coder.disable("place", "infer_place")
+    for d in docs:  # warm-up pass: fills the caches (lemmas, place look-ups)
         coder.code_document(d)
     n = events = chars = 0
     t0 = time.perf_counter()

@@ -20,7 +20,7 @@ ROOT = HERE.parent
 
 def run(index: Path, gold: Path, articles: Path) -> dict:
     from tidings.evaluate import evaluate, load_jsonl
-    from tidings.pipeline import Coder
+    from tidings.coder import Coder
     from tidings.records import RawDocument
 
     coder = Coder()

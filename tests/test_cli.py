@@ -136,7 +136,7 @@ def test_absurd_sizes_are_bounded():
 
     t0 = time.perf_counter()
     events = tidings.code_text("Russia condemned Ukraine on Monday and France met Germany " * 3000, lang="en")
-    assert time.perf_counter() - t0 < 20  # one 170 kB sentence is coded in windows, not quadratically
+    assert time.perf_counter() - t0 < 120  # a hang guard: windows keep a 170 kB sentence linear (seconds; quadratic took minutes)
     assert {e.event_type for e in events} == {"ACCUSE", "CONSULT"}
     with pytest.raises(ValueError, match="article too long to code"):
         tidings.code_text("Police arrested two men in Lima. " * 20000, lang="en")
@@ -171,7 +171,7 @@ def test_store_commands_fail_cleanly(tmp_path):
     r = run("export", "--db", str(tmp_path / "missing[/].duckdb"))
     assert r.returncode == 2 and b"Traceback" not in r.stderr and r.stderr.count(b"\n") == 1
     (tmp_path / "a.txt").write_text("Russian troops attacked Kharkiv on Monday.", encoding="utf-8")
-    r = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "gone.txt"), "--db", str(tmp_path / "s.duckdb"), "-q")
+    r = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "gone.txt"), "--db", str(tmp_path / "s.duckdb"), "--no-progress")
     assert r.returncode == 1  # the missing input is recorded as a failure, the other is stored
     assert b"2 documents (1 coded, 0 unchanged, 1 failed)" in r.stdout
     r = run("export", "--db", str(tmp_path / "s.duckdb"), "--out", str(tmp_path))

@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from tidings.dedup import RULES, dedup_events, group_key, place_key
+from tidings.dedup import RULES, dedup_events, dedup_within, group_key, lacks_recipient_of, place_key
 from tidings.records import RawDocument
 from tidings.store.testing import ScriptCoder
 
@@ -109,3 +109,43 @@ def test_keys_and_errors():
         dedup_events(ONE_EVENT, rule="week")
     with pytest.raises(TypeError, match="expected an Event"):
         dedup_events([42])
+
+
+# -- the levels within one document (what the coder applies before the store) --------------------
+def _m(sentence, etype, actors, recipients=(), *, start=0, modality="asserted", date=None, city=None):
+    """A mention dict: parties as (country, sector) pairs; ``city`` a made-up GeoNames id."""
+    party = [{"country": c, "sector": s} for c, s in actors]
+    rec = [{"country": c, "sector": s} for c, s in recipients]
+    return {"sentence_index": sentence, "event_type": etype, "actors": party, "recipients": rec,
+            "trigger": {"start": start}, "modality": modality, "date": date,
+            "date_source": "explicit" if date else None, "date_precision": "day" if date else None,
+            "location": {"precision": "city", "geonameid": city} if city else None}
+
+
+def test_sentence_level_keeps_one_mention_per_set_of_parties():
+    claimed = _m(0, "ACCUSE", [("RUS", "GOV")], [("UKR", None)], start=3, modality="claimed")
+    asserted = _m(0, "ASSAULT", [("RUS", "MIL")], [("UKR", None)], start=30)
+    other_pair = _m(0, "CONSULT", [("FRA", "GOV")], [("DEU", "GOV")], start=50)
+    kept = dedup_within([claimed, asserted, other_pair], ["sentence"])
+    assert kept == [asserted, other_pair]  # the asserted act wins over the claimed one
+
+
+def test_article_level_merges_a_day_apart_and_keeps_other_cities_apart():
+    first = _m(0, "COERCE", [("GEO", "COP")], [("GEO", "CVL")], date="2024-03-04", city=611717)
+    next_day = _m(3, "COERCE", [("GEO", "COP")], [], date="2024-03-05", city=611717)
+    other_city = _m(5, "COERCE", [("GEO", "COP")], [("GEO", "CVL")], date="2024-03-04", city=615532)
+    week_later = _m(7, "COERCE", [("GEO", "COP")], [("GEO", "CVL")], date="2024-03-11")
+    assert dedup_within([first, next_day, other_city, week_later], ["article"]) == [first, other_city, week_later]
+
+
+def test_article_level_kept_mention_takes_a_missing_recipient():
+    lead = _m(0, "SANCTION", [("USA", "GOV")])
+    later = _m(4, "SANCTION", [("USA", "GOV")], [("IRN", "GOV")])
+    headline = _m(-1, "SANCTION", [("USA", "GOV")], [("IRN", None)])
+    take = lambda k, x: dict(k, recipients=x["recipients"]) if lacks_recipient_of(k, x) else k  # noqa: E731
+    kept, = dedup_within([lead, later], merge=take)
+    assert [r["country"] for r in kept["recipients"]] == ["IRN"] and kept["sentence_index"] == 0
+    kept, = dedup_within([lead, headline], merge=take)  # never from the headline
+    assert kept["recipients"] == []
+    with pytest.raises(ValueError, match="unknown dedup level 'day'"):
+        dedup_within([lead], ["day"])

@@ -62,15 +62,15 @@ def test_full_name_follows_the_offices(coder, lang, text, published, sector):
     assert ev.actors[0].name == "Boris Johnson"
 
 
-# the event's own date wins over the publication date
+# the event's own date wins over the publication date: Johnson left office on 2022-09-06
 @pytest.mark.parametrize("lang,text", [
-    ("en", "On 12 March 2020, Johnson condemned Iran in a speech in London."),
-    ("es", "El 12 de marzo de 2020, Johnson condenó a Irán en un discurso en Londres."),
-    ("fr", "Le 12 mars 2020, Johnson a condamné l'Iran dans un discours à Londres."),
+    ("en", "On 2 September 2022, Johnson condemned Iran in a speech in London."),
+    ("es", "El 2 de septiembre de 2022, Johnson condenó a Irán en un discurso en Londres."),
+    ("fr", "Le 2 septembre 2022, Johnson a condamné l'Iran dans un discours à Londres."),
 ])
 def test_event_date_chooses_the_role(coder, lang, text):
-    actors, _, ev = parties(coder, text, lang, "2023-05-02", "ACCUSE")
-    assert ev.date == "2020-03-12"
+    actors, _, ev = parties(coder, text, lang, "2022-09-20", "ACCUSE")
+    assert ev.date == "2022-09-02"
     assert actors == [("GBR", "GOV")]
 
 

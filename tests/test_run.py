@@ -1,5 +1,5 @@
 """The one document loop (tidings.run.code_documents): results in order, failures kept, never raises."""
-from tidings.pipeline import Coder
+from tidings.coder import Coder
 from tidings.read import Failure
 from tidings.records import RawDocument
 from tidings.run import code_documents

@@ -210,26 +210,23 @@ def _app():
 
 
 def test_cli_ingest_with_progress_and_errors(tmp_path, monkeypatch):
-    import tidings.store.ingest as ing
+    import tidings.cli
 
     files = []
     for i, text in enumerate([BAKU, "FAIL unreadable", SIGN]):
         p = tmp_path / f"d{i}.txt"
         p.write_text(text, encoding="utf-8")
         files.append(p)
-
-    def fake_iter(paths, **kw):
-        for p in paths:
-            yield RawDocument(doc_id=Path(p).stem, text=Path(p).read_text(), source=str(p), published="2022-06-10")
-
-    monkeypatch.setattr(ing, "iter_paths", fake_iter)
-    monkeypatch.setattr(ing, "load_coder", lambda: ScriptCoder())
+    monkeypatch.setattr(tidings.cli, "_make_coder", lambda lexicon, modality: ScriptCoder())
     db = tmp_path / "cli.duckdb"
-    res = CliRunner().invoke(_app(), ["ingest", *map(str, files), "--db", str(db)])
+    res = CliRunner().invoke(_app(), ["ingest", *map(str, files), "--db", str(db), "--published", "2022-06-10"])
     assert res.exit_code == 1, res.output  # one input failed: the run goes on, the status says so
     assert "3 documents (2 coded, 0 unchanged, 1 failed)" in res.output
     assert "2 events, 2 mentions, 1 failures" in res.output
-    res = CliRunner().invoke(_app(), ["ingest", *map(str, files), "--db", str(db), "-q"])
+    # the first reasons are printed, naming the input
+    assert f"{files[1]}: document '{files[1]}' refused: unreadable" in res.output
+    res = CliRunner().invoke(_app(), ["ingest", *map(str, files), "--db", str(db), "--no-progress",
+                                      "--published", "2022-06-10"])
     assert "(0 coded, 2 unchanged, 1 failed)" in res.output
     res = CliRunner().invoke(_app(), ["ingest", str(tmp_path / "nope.txt"), "--db", str(db)])
     assert res.exit_code == 2 and "no such file or folder" in res.output

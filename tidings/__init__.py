@@ -25,14 +25,14 @@ __all__ = ["Coder", "Article", "Event", "Actor", "Place", "Dateline", "RawDocume
 
 def __getattr__(name):
     if name == "Coder":
-        from tidings.pipeline import Coder
+        from tidings.coder import Coder
 
         return Coder
     raise AttributeError(name)
 
 
 def _coder(lexicon_dirs=(), modalities=None):
-    from tidings.pipeline import Coder, default_coder
+    from tidings.coder import Coder, default_coder
 
     if not lexicon_dirs and modalities is None:
         return default_coder()

@@ -1,38 +1,50 @@
 """Event deduplication: one event per real-world event (DESIGN.md, stage "dedup").
 
-Many sentences, and many articles, report the same event.  This module groups coded event
-records (``Event`` objects or their ``Event.to_dict()`` form, each one a *mention*) into
-:class:`Cluster` objects, one per real-world event, keeping every mention as evidence.
+Many sentences, and many articles, report the same event.  One rule decides, at every level,
+whether two coded events (*mentions*: ``Event`` objects or their ``Event.to_dict()`` form) report
+the same real-world event:
 
-The rule (documented in docs/store.md):
+    same PLOVER ``event_type``; their parties' countries agree; their dates agree; their places agree
 
-* Two mentions are the same event when they have the same PLOVER ``event_type``, the same
-  *set* of actor countries, the same *set* of recipient countries, the same ``date`` string,
-  and -- when both know it -- the same place (GeoNames id, else country + admin1 + name).
-  A mention whose place is unknown joins the place-known cluster of its group with the most
-  mentions (ties: smallest place key); if no mention of the group knows a place, they form one
-  cluster.
-* ``rule`` sets the scope:
+and the **level** sets how far apart mentions may be and how strictly each part must agree:
 
-  - ``"article"`` (default): only mentions of the same document merge (PETRARCH's
-    "one-a-story" filter, but keyed by the country sets and date rather than the full codes);
-  - ``"day"``: mentions from any document merge when the key above matches (Phoenix's
-    "one-a-day" filter, extended with the place condition);
-  - ``"off"``: every mention is its own event.
+===========  =====================  ===============================  ==================  ==================
+level        mentions compared      parties agree                    dates agree         places agree
+===========  =====================  ===============================  ==================  ==================
+``sentence`` one sentence           same set of parties (any type:   --                  --
+                                    the asserted, then first,
+                                    trigger wins)
+``article``  one document (coder)   a country in common, directions  stated days within  not two different
+                                    agree or unknown on one side     one day             known cities
+``article``  one document (store)   equal actor and recipient        equal ``date``      equal known place;
+                                    country sets (``---``: none)                         unknown joins the
+``day``      any documents (store)  as store ``article``             equal ``date``      largest cluster
+``off``      --                     every mention is its own event
+===========  =====================  ===============================  ==================  ==================
 
-Actor countries are ISO 3166-1 alpha-3 codes or PLOVER non-state codes (``IGO``, ``NGO``...);
-an actor without a country counts as ``---``.  The cluster's fields come from its
+The coder (``tidings.coder`` stage ``dedup``) applies ``sentence`` then ``article`` to the events
+of one article with :func:`dedup_within`, keeping the first mention (the lead carries the main
+wording and date) and taking a recipient it lacked from a later one.  The store
+(``tidings.store``) then applies ``article``, ``day`` or ``off`` (:data:`RULES`) across what it
+holds with :func:`dedup_events`, keyed (:func:`group_key`) so that a store can recompute only the
+groups a new document touches; a store level never merges what the coder's levels kept apart
+unless the mentions come from different documents.
+
+Store clusters: an actor without a country counts as ``---``.  The cluster's fields come from its
 *representative* mention: highest ``confidence``, ties broken by earliest publication, then
 ``doc_id``, sentence index and mention id, so the result does not depend on input order.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 from urllib.parse import urlsplit
 
-RULES = ("article", "day", "off")
+LEVELS = ("sentence", "article", "day", "off")
+RULES = ("article", "day", "off")  # the levels a store applies across documents
+T = TypeVar("T")
 
 
 def _as_record(event: Any) -> dict[str, Any]:
@@ -231,3 +243,117 @@ def dedup_events(events: Iterable[dict[str, Any] | Any], rule: str = "article") 
             clusters.append(Cluster(_cluster_id(key, place), rule, key, place, members))
     clusters.sort(key=lambda c: (str(c.representative.get("date") or ""), c.id))
     return clusters
+
+
+# -- levels within one document (the coder) ---------------------------------------------------------
+def _field(ev: Any, name: str) -> Any:
+    return ev.get(name) if isinstance(ev, dict) else getattr(ev, name)
+
+
+def _countries(actors) -> set[str]:
+    return {c for c in (_field(a, "country") for a in actors or ()) if c}
+
+
+def _party_key(actors) -> frozenset:
+    return frozenset(_field(a, "country") or _field(a, "sector") or "?" for a in actors or ())
+
+
+def _days_apart(a: Any, b: Any) -> int | None:
+    """Days between two mentions' dates when both sentences state their day, else None (a date that
+    only falls back on the publication date says nothing about being another event)."""
+    stated = {"explicit", "relative"}
+    if (_field(a, "date_source") not in stated or _field(b, "date_source") not in stated
+            or _field(a, "date_precision") != "day" or _field(b, "date_precision") != "day"):
+        return None
+    return abs((dt.date.fromisoformat(_field(a, "date")) - dt.date.fromisoformat(_field(b, "date"))).days)
+
+
+def _city(ev: Any):
+    loc = _field(ev, "location")
+    if not loc:
+        return None
+    precision, gid = (loc.get("precision"), loc.get("geonameid")) if isinstance(loc, dict) else (loc.precision, loc.geonameid)
+    return gid if precision == "city" else None
+
+
+def same_event(ev: Any, kept: Any) -> bool:
+    """Whether ``ev`` reports the same event as ``kept`` at the ``article`` level of the coder: same
+    type; a country in common, and actor and recipient countries equal or unknown on one side (or
+    ``ev``'s parties all among ``kept``'s actors when ``kept`` has no recipient); stated days at
+    most one apart; not two different known cities.  ``Event`` objects or event dicts."""
+    if _field(kept, "event_type") != _field(ev, "event_type"):
+        return False
+    a, r = _countries(_field(ev, "actors")), _countries(_field(ev, "recipients"))
+    ka, kr = _countries(_field(kept, "actors")), _countries(_field(kept, "recipients"))
+    if not ((a | r) & (ka | kr)):
+        return False  # nothing in common: two events (or too little known to tell)
+    same_dir = (not a or not ka or a & ka) and (not r or not kr or r & kr)
+    if not (same_dir or (not kr and (a | r) <= ka)):
+        return False
+    apart = _days_apart(ev, kept)
+    if apart is not None and apart > 1:
+        return False
+    c1, c2 = _city(ev), _city(kept)
+    return c1 is None or c2 is None or c1 == c2
+
+
+def dedup_within(items: Sequence[T], levels: Iterable[str] = ("sentence", "article"),
+                 event: Callable[[T], Any] = lambda x: x, merge: Callable[[T, T], T] | None = None) -> list[T]:
+    """Deduplicate the mentions of ONE document at ``levels`` (``sentence`` and/or ``article``).
+
+    ``items``: the mentions in text order (or anything holding one: ``event(item)`` gives its
+    ``Event``/dict).  Returns the kept items in order.  ``merge(kept, later)`` gives the kept item
+    updated from a later one judged the same event at the ``article`` level (the next comparisons
+    see the update; default: the kept item unchanged); a later mention that names more sides with a
+    country (:func:`completeness`) replaces the kept one.  Raises ValueError for an unknown level."""
+    levels = tuple(levels)
+    bad = [lv for lv in levels if lv not in {"sentence", "article"}]
+    if bad:
+        raise ValueError(f"unknown dedup level {bad[0]!r} within a document; choose sentence, article")
+    items = list(items)
+    if "sentence" in levels:
+        items = _best_per_sentence(items, event)
+    if "article" not in levels:
+        return items
+    kept: list[T] = []
+    for x in items:
+        ev = event(x)
+        i = next((i for i, k in enumerate(kept) if same_event(ev, event(k))), None)
+        if i is None:
+            kept.append(x)
+        elif completeness(ev) > completeness(event(kept[i])):
+            kept[i] = x  # never an actorless mention over a complete one ("the attack" vs "X attacked Y")
+        elif merge is not None:
+            kept[i] = merge(kept[i], x)
+    return kept
+
+
+def completeness(ev: Any) -> int:
+    """How many sides of a mention name a party with a country (0, 1 or 2)."""
+    return bool(_countries(_field(ev, "actors"))) + bool(_countries(_field(ev, "recipients")))
+
+
+def lacks_recipient_of(kept: Any, later: Any) -> bool:
+    """Whether the kept mention should take ``later``'s recipients: it has none, ``later`` (a body
+    sentence, not the headline, whose offsets index the title) has some, with the same actor
+    countries."""
+    return (not _field(kept, "recipients") and bool(_field(later, "recipients")) and _field(later, "sentence_index") >= 0
+            and _countries(_field(later, "actors")) == _countries(_field(kept, "actors")))
+
+
+def _best_per_sentence(items: list[T], event: Callable[[T], Any]) -> list[T]:
+    """One mention per sentence, event type and set of parties (two different acts between the
+    same parties stay two events: "attacked and then sanctioned"): an asserted act before a
+    claimed one, then the first trigger (usually the main verb)."""
+    def rank(ev) -> tuple:
+        trigger = _field(ev, "trigger")
+        return (_field(ev, "modality") != "asserted", trigger["start"] if isinstance(trigger, dict) else trigger.start)
+
+    best: dict[tuple, T] = {}
+    for x in items:
+        ev = event(x)
+        key = (_field(ev, "sentence_index"), _field(ev, "event_type"),
+               _party_key(_field(ev, "actors")) | _party_key(_field(ev, "recipients")))
+        if key not in best or rank(ev) < rank(event(best[key])):
+            best[key] = x  # (a dict keeps the key's first position)
+    return list(best.values())

@@ -8,8 +8,10 @@ Levels: ``type`` (type only), ``dyad`` (type + countries, direction ignored), ``
 countries in the gold direction; CONSULT and symmetric gold lines either way) and ``full`` (dyad +
 date: null gold date matches anything, day precision within one day, month/year by prefix).
 A null gold country matches anything and a list matches any member.  Each gold event matches at
-most one prediction, greedily in file order; predictions matching an optional gold event count
-neither way; every other prediction is a false positive.  Micro precision, recall and F1.
+most one prediction and each prediction at most one gold event; the pairing is a maximum matching
+that pairs the most required gold events, then the most optional ones (so the order of lines does
+not matter).  Predictions paired with an optional gold event count neither way; every other
+prediction is a false positive.  Micro precision, recall and F1.
 """
 from __future__ import annotations
 
@@ -81,52 +83,72 @@ def matches(gold: dict, pred: dict, level: str) -> bool:
     return either and date_matches(gold.get("date"), pred.get("date"))
 
 
+def pair(lines: list[dict], plist: list[dict], level: str) -> dict[int, int]:
+    """A maximum matching of gold ``lines`` to predictions ``plist`` at ``level``: ``{gold index:
+    prediction index}``.  Required gold events are matched first, then optional ones, each by an
+    augmenting path (Kuhn's algorithm); an augmenting path never unmatches a matched gold event, so
+    the result pairs the most required gold events and, among such pairings, the most optional ones
+    (the matched sets form a matroid, where this greedy order is optimal)."""
+    fits = [[i for i, p in enumerate(plist) if matches(g, p, level)] for g in lines]
+    owner: dict[int, int] = {}  # prediction index -> gold index
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in fits[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    order = [i for i, g in enumerate(lines) if not g.get("optional")] + \
+            [i for i, g in enumerate(lines) if g.get("optional")]
+    for gi in order:
+        augment(gi, set())
+    return {gi: pi for pi, gi in owner.items()}
+
+
+def _events(gold: dict[str, list[dict]], doc: str) -> list[dict]:
+    return [g for g in gold.get(doc, []) if not g.get("none")]
+
+
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], level: str) -> dict:
-    """Micro P/R/F1 at ``level`` over documents; returns tp, fp, fn, P, R, F1."""
-    tp = fp = fn = 0
+    """Micro P/R/F1 at ``level`` over documents (pairing by :func:`pair`); returns tp, fp, fn,
+    ``opt`` (predictions paired with an optional gold event: neither true nor false positives, so
+    tp + fp + opt = the predictions scored), P, R, F1."""
+    tp = fp = fn = opt = 0
     for doc in set(gold) | set(preds):
-        lines = [g for g in gold.get(doc, []) if not g.get("none")]
-        required = [g for g in lines if not g.get("optional")]
-        optional = [g for g in lines if g.get("optional")]
+        lines = _events(gold, doc)
         plist = preds.get(doc, [])
-        used: set[int] = set()
-        hits = 0
-        for group, counts in ((required, True), (optional, False)):
-            for g in group:
-                for i, p in enumerate(plist):
-                    if i not in used and matches(g, p, level):
-                        used.add(i)
-                        hits += counts
-                        break
+        pairs = pair(lines, plist, level)
+        hits = sum(1 for gi in pairs if not lines[gi].get("optional"))
         tp += hits
-        fn += len(required) - hits
-        fp += len(plist) - len(used)
+        fn += sum(1 for g in lines if not g.get("optional")) - hits
+        fp += len(plist) - len(pairs)
+        opt += len(pairs) - hits
     P = tp / (tp + fp) if tp + fp else 0.0
     R = tp / (tp + fn) if tp + fn else 0.0
     F = 2 * P * R / (P + R) if P + R else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "P": round(P, 3), "R": round(R, 3), "F1": round(F, 3)}
+    return {"tp": tp, "fp": fp, "fn": fn, "opt": opt, "P": round(P, 3), "R": round(R, 3), "F1": round(F, 3)}
 
 
 def date_and_place_accuracy(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict:
-    """Among dyad-matched events: share with the right date (within a day) and place country."""
+    """Among dyad-matched events (pairing by :func:`pair`): share with the right date (within a
+    day, gold day precision only) and with the right place country (gold with a place country)."""
     dated = dated_ok = placed = placed_ok = 0
-    for doc, lines in gold.items():
+    for doc in gold:
+        lines = _events(gold, doc)
         plist = preds.get(doc, [])
-        used: set[int] = set()
-        for g in lines:
-            if g.get("none"):
-                continue
-            for i, p in enumerate(plist):
-                if i not in used and matches(g, p, "dyad"):
-                    used.add(i)
-                    if g.get("date") and len(g["date"]) == 10:
-                        dated += 1
-                        dated_ok += date_matches(g["date"], p.get("date"))
-                    gc = (g.get("location") or {}).get("country")
-                    if gc:
-                        placed += 1
-                        placed_ok += ((p.get("location") or {}).get("country") == gc)
-                    break
+        for gi, pi in pair(lines, plist, "dyad").items():
+            g, p = lines[gi], plist[pi]
+            if g.get("date") and len(g["date"]) == 10:
+                dated += 1
+                dated_ok += date_matches(g["date"], p.get("date"))
+            gc = (g.get("location") or {}).get("country")
+            if gc:
+                placed += 1
+                placed_ok += ((p.get("location") or {}).get("country") == gc)
     return {"date_n": dated, "date_acc": round(dated_ok / dated, 3) if dated else None,
             "place_n": placed, "place_acc": round(placed_ok / placed, 3) if placed else None}
 
@@ -196,6 +218,7 @@ def evaluate(gold_lines: list[dict], predictions: list[dict], index: list[dict] 
         if p.get("doc_id") in gold:
             preds[p["doc_id"]].append(p)
     out = {lvl: score(gold, preds, lvl) for lvl in LEVELS}
+    out["scored"] = sum(len(v) for v in preds.values())  # predictions in documents that have gold
     out["accuracy"] = date_and_place_accuracy(gold, preds)
     if index:
         langs: dict[str, set[str]] = defaultdict(set)
@@ -214,10 +237,14 @@ def format_report(result: dict, title: str = "") -> str:
     lines = []
     if title:
         lines.append(title)
-    lines.append(f"{'level':<9} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn")
+    if "scored" in result:
+        lines.append(f"{result['scored']} predicted events scored (tp + fp + opt on every level; "
+                     f"opt: paired with an optional gold event)")
+    lines.append(f"{'level':<9} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn  opt")
     for lvl in LEVELS:
         m = result[lvl]
-        lines.append(f"{lvl:<9} {m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4}")
+        lines.append(f"{lvl:<9} {m['P']:>6.3f} {m['R']:>6.3f} {m['F1']:>6.3f} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4} "
+                     f"{m.get('opt', 0):>4}")
     acc = result.get("accuracy")
     if acc:
         lines.append(f"date right (within a day) among matched dated events: {acc['date_acc']} of {acc['date_n']}; "

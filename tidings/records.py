@@ -24,6 +24,12 @@ class RawDocument:
     timestamp given by the source (JSONL field, CLI ``--published``), else None.
     ``lang`` is a caller-given ISO 639-1 hint (``--lang``), else None.
     ``source`` names where it came from (a path, ``-`` for stdin, or ``path:line``).
+    ``crawled`` is the ISO timestamp a crawler fetched it (a WARC record's ``WARC-Date``), else None;
+    it stands for the publication date only when the page gives none.
+    ``key`` is the document's identity across runs, set by the reader (docs/store.md): the JSONL
+    ``id``, else the record's ``url``, else the file's real path (``+ :line`` for a JSONL line),
+    else (standard input) ``stdin:`` + 16 hex digits of the text's SHA-256; None for documents
+    made by a caller, whose ``doc_id`` then serves.
     """
 
     doc_id: str
@@ -33,6 +39,8 @@ class RawDocument:
     published: str | None = None
     lang: str | None = None
     source: str | None = None
+    crawled: str | None = None
+    key: str | None = None
 
 
 @dataclass
@@ -64,7 +72,7 @@ class Article:
     language: str
     title: str | None = None
     published: str | None = None
-    published_source: str | None = None  # explicit|metadata|dateline|url|trailer|given
+    published_source: str | None = None  # explicit|metadata|dateline|url|trailer|given|crawl
     dateline: Dateline | None = None
     section: str | None = None
     url: str | None = None
@@ -188,24 +196,19 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     article: dict[str, Any] = field(default_factory=dict)
+    # the pack entries behind the trigger and each party, only when asked (``tidings code --explain``,
+    # ``tidings.explain.Explain``); not part of the default record
+    explain: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
         """Deterministic id: hash of doc_id, sentence index, type, actor and recipient codes."""
-        key = "|".join(
-            [
-                self.doc_id,
-                str(self.sentence_index),
-                self.event_type,
-                ",".join(sorted(a.code for a in self.actors)),
-                ",".join(sorted(a.code for a in self.recipients)),
-                str(self.trigger.start),
-            ]
-        )
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return event_id(self.doc_id, self.sentence_index, self.event_type, [a.code for a in self.actors],
+                        [a.code for a in self.recipients], self.trigger.start)
 
     def to_dict(self) -> dict[str, Any]:
-        """The event as the JSON record of DESIGN.md, with exactly its fields, in its order."""
+        """The event as the JSON record of DESIGN.md, with exactly its fields, in its order (plus
+        ``explain`` last when it was asked for)."""
         return {
             "id": self.id,
             "doc_id": self.doc_id,
@@ -229,7 +232,16 @@ class Event:
             "trigger": {"text": self.trigger.text, "start": self.trigger.start, "end": self.trigger.end},
             "language": self.language,
             "article": dict(self.article),
-        }
+        } | ({"explain": self.explain} if self.explain is not None else {})
+
+
+def event_id(doc_id: str, sentence_index: int, event_type: str, actor_codes, recipient_codes,
+             trigger_start: int) -> str:
+    """The deterministic event id (16 hex digits of a SHA-1) of :attr:`Event.id`, from the record's
+    fields: a stored record can be given the id it would have under another ``doc_id``."""
+    key = "|".join([doc_id, str(sentence_index), event_type, ",".join(sorted(actor_codes)),
+                    ",".join(sorted(recipient_codes)), str(trigger_start)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 EVENT_FIELDS = (

@@ -43,7 +43,7 @@ def code_one(coder: Any, raw: RawDocument) -> DocResult:
     """Code one RawDocument with ``coder.code_document`` into a :class:`DocResult`; never raises
     for a bad document (a ValueError names it; any other exception is reported as a coder bug for
     that document, and the caller's loop goes on)."""
-    from tidings.pipeline import DocumentError
+    from tidings.coder import DocumentError
 
     name = raw.source or raw.doc_id
     try:
@@ -62,7 +62,7 @@ def code_documents(items: Iterable[Any], coder: Any) -> Iterator[DocResult]:
 
     ``items``: RawDocument objects and reader failures (``tidings.read.Failure``: anything with
     ``source`` and ``reason``), as :func:`tidings.read.iter_documents` yields them. ``coder``: a
-    :class:`tidings.pipeline.Coder` (or anything with ``code_document(raw) -> (Article, events)``).
+    :class:`tidings.coder.Coder` (or anything with ``code_document(raw) -> (Article, events)``).
     Yields a result per item, failures included, so callers count and report them."""
     for item in items:
         if isinstance(item, RawDocument):

@@ -102,7 +102,10 @@ class DocumentMemory:
 
     def ranked_countries(self) -> list[str]:
         """States the article names, most often first (international bodies left out)."""
-        return [c for c, _ in self.countries.most_common() if c not in {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}]
+        from tidings.ontology import load_ontology
+
+        nonstate = load_ontology().nonstate
+        return [c for c, _ in self.countries.most_common() if c not in nonstate]
 
     def home_country(self) -> str | None:
         """The country the article names most (states only), or None."""
@@ -147,7 +150,6 @@ class ActorRecognizer:
         self.head_first = "head_first" in pack.frame_words("setting")
         self.territory = pack.frame_words("territory")
         self.both_words = pack.frame_words("both")
-        self.last_places: list[tuple[int, str, str | None]] = []
         self._triggers: frozenset[int] = frozenset()
         self._owned: frozenset[int] = frozenset()
 
@@ -294,7 +296,14 @@ class ActorRecognizer:
     # -- phrases ---------------------------------------------------------------------------------
     def phrases(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory,
                 triggers: frozenset[int] = frozenset(), owned: frozenset[int] = frozenset()) -> list[ActorPhrase]:
-        """Actor phrases of a sentence, coded, with the document memory updated.
+        """Actor phrases of a sentence (``read`` without the places)."""
+        return self.read(sent, keys, memory, triggers, owned)[0]
+
+    def read(self, sent: Sentence, keys: list[tuple[str, ...]], memory: DocumentMemory,
+             triggers: frozenset[int] = frozenset(), owned: frozenset[int] = frozenset()
+             ) -> tuple[list[ActorPhrase], list[tuple[int, str, str | None]]]:
+        """Actor phrases of a sentence, coded, with the document memory updated, and the places it
+        names by country or region: ``(article character offset, ISO3, text)``.
 
         ``triggers``: token indices of event triggers (a phrase never inherits across one);
         ``owned``: tokens of unambiguous triggers, where a group or institution word belongs to the
@@ -304,14 +313,14 @@ class ActorRecognizer:
         self._owned = owned
         self._toks = toks
         units = []
-        self.last_places = []
+        places: list[tuple[int, str, str | None]] = []
         for u in self.units(sent, keys, memory):
             if all(i in owned for i in range(u.start, u.end)) and u.kind in {"institution", "group", "title"}:
                 continue  # "military exercises", "joint patrols": the word belongs to the trigger
             if u.kind == "place":
                 if u.country:
                     memory.countries[u.country] += 0.5  # "в Хабаровске", "in Nigeria": where the story is
-                    self.last_places.append((toks[u.start].start, u.country, u.name))
+                    places.append((toks[u.start].start, u.country, u.name))
                 continue
             units.append(u)
         groups: list[list[Unit]] = []
@@ -340,7 +349,7 @@ class ActorRecognizer:
                         memory.by_sector[a.sector] = a.country
                 if a.name and any(u.kind == "person" for u in ph.units):
                     memory.remember_person(a.name, a.country, a.sector)
-        return phrases
+        return phrases, places
 
     def _attach(self, toks, group: list[Unit], u: Unit) -> bool:
         prev = group[-1]

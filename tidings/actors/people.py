@@ -22,7 +22,7 @@ form of one, by its lemma table) only when capitalized inside a sentence ("Bush 
 "Rice" only mid-sentence).
 
 The coder codes a person by the publication date while reading (``DocumentMemory.date``), then
-``redate`` recodes each event's people by the event's own date.  The role valid at a date is the
+the ``date_people`` stage (``recode``) recodes each event's people by the event's own date.  The role valid at a date is the
 first period containing it, office-holder rows first; from the first date of a person's
 office-holder rows on only those count (the tables are complete from then, the dictionaries end in
 2019).  Out of every period the person is the country's ``ELI`` (former office holder, PLOVER
@@ -34,7 +34,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.lexicon import LANG_DIR, LexiconError, LanguagePack, _pattern_words, _rows, _valid_country, PLOVER_SECTORS
+from tidings.lexicon import LANG_DIR, LexiconError, LanguagePack, _pattern_words, _plover_codes, _rows, _valid_country
 from tidings.text.matcher import Match
 
 OFFICEHOLDER_COLUMNS = ("country", "sector", "role", "start", "end", "latin", "ru", "ar")
@@ -116,7 +116,7 @@ def read_officeholders(path: Path, lang: str) -> list[tuple[list[str], Role]]:
         country, sector = row["country"] or None, row["sector"] or None
         if not country or not _valid_country(country):
             raise LexiconError(f"{where}: '{row['country']}' is not an ISO 3166-1 alpha-3 code or a PLOVER non-state code")
-        if sector not in PLOVER_SECTORS:
+        if sector not in _plover_codes()[0]:
             raise LexiconError(f"{where}: unknown PLOVER sector '{row['sector']}'")
         start, end = _date(row["start"], where), _date(row["end"], where)
         if start and end and end < start:
@@ -220,19 +220,29 @@ class PeopleIndex:
             return caps and i > 0 and toks[i - 1].text not in {".", "!", "?", ":", "\"", "“", "«", "-", "—"}
         return True
 
-    def redate(self, events, published: dt.date | None) -> None:
-        """Recode the named people of ``events`` by each event's own date (``Event.date``, a day),
-        where their code came from this gazetteer at the publication date."""
+    def recode(self, actors: list, day_value, published: dt.date | None) -> list:
+        """``actors`` with the named people recoded by ``day_value`` (an event's ``date``; only a
+        full day counts), where their code came from this gazetteer at ``published``."""
+        from dataclasses import replace
+
         from tidings.text import fold
 
-        for ev in events:
-            day = _day(getattr(ev, "date", None))
-            if day is None or day == published:
-                continue
-            for a in ev.actors + ev.recipients:
-                person = self.by_name.get(fold(a.name)) if a.name else None
-                if person is not None and (a.country, a.sector) == person.role_at(published):
-                    a.country, a.sector = person.role_at(day)
+        day = _day(day_value)
+        if day is None or day == published:
+            return actors
+        out = []
+        for a in actors:
+            person = self.by_name.get(fold(a.name)) if a.name else None
+            if person is not None and (a.country, a.sector) == person.role_at(published):
+                country, sector = person.role_at(day)
+                a = replace(a, country=country, sector=sector)
+            out.append(a)
+        return out
+
+
+def publication_day(value) -> dt.date | None:
+    """The day of a publication date (``YYYY-MM-DD...``), or None when it names no day."""
+    return _day(value)
 
 
 def _day(value) -> dt.date | None:

@@ -4,6 +4,11 @@
   returns consent-banner prose, consent elements are removed, ``<aside>`` becomes ``<div>``, and
   extraction is retried (precision, then recall, then all ``<p>`` text).
 - B02: comments are excluded; "read also" teasers are dropped later by the line filter.
+
+Bounded cost: extraction time grows with the markup (about 3 s per MB of repeated blocks on the
+reference machine), so a page over :data:`MAX_HTML_CHARS` characters once scripts, styles and
+comments are cut is refused at once, and each page gets :data:`HTML_SECONDS` seconds (a watchdog,
+``func_timeout``); both raise :class:`HtmlTooCostly` naming the limit.
 """
 from __future__ import annotations
 
@@ -11,6 +16,15 @@ import re
 from dataclasses import dataclass
 
 from tidings.clean import patterns
+
+MAX_HTML_CHARS = 5_000_000  # markup characters, after scripts, styles and comments are cut
+HTML_SECONDS = 20.0  # watchdog on one page's extraction
+
+_NOT_TEXT = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->", re.S | re.I)
+
+
+class HtmlTooCostly(ValueError):
+    """A page too large or too slow to extract; the message says which limit it hit."""
 
 _CONSENT_ATTR = re.compile(r"cookie|consent|gdpr|\bcmp\b|privacy|didomi|onetrust|banner", re.I)
 _DROP_ATTR = re.compile(r"comment|sidebar|related|share|social|newsletter|promo|advert|\bads?\b|"
@@ -95,12 +109,30 @@ def _paragraphs(html: str) -> str:
     return "\n".join(out)
 
 
-def extract_html(html: str) -> HtmlExtract | None:
+def extract_html(html: str, *, max_chars: int = MAX_HTML_CHARS,
+                 seconds: float = HTML_SECONDS) -> HtmlExtract | None:
     """Body text (one paragraph per line), title and ISO publication date of an HTML page.
 
     Returns None when no article text can be found.  Dates: ``htmldate.find_date`` with
     ``original_date=True`` (timestamp ``YYYY-MM-DDTHH:MM:SS`` when the page gives a time).
+    Raises :class:`HtmlTooCostly` for markup over ``max_chars`` characters (scripts, styles and
+    comments not counted) or an extraction that runs over ``seconds`` (it is stopped).
     """
+    if len(html) > max_chars:
+        html = _NOT_TEXT.sub(" ", html)
+        if len(html) > max_chars:
+            raise HtmlTooCostly(f"HTML page too large to extract ({len(html) / 1e6:.1f} million characters of "
+                                f"markup; the limit is {max_chars / 1e6:g} million)")
+    from func_timeout import FunctionTimedOut, func_timeout
+
+    try:
+        return func_timeout(seconds, _extract_page, args=(html,))
+    except FunctionTimedOut:
+        raise HtmlTooCostly(f"HTML extraction stopped after {seconds:g} s ({len(html) / 1e6:.1f} million "
+                            f"characters of markup)") from None
+
+
+def _extract_page(html: str) -> HtmlExtract | None:
     doc = _extract(html, favor_precision=True)
     if not _ok(doc):
         fixed = _repaired(html)

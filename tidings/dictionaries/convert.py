@@ -227,7 +227,9 @@ def _valid_pattern(text: str) -> bool:
 def code_parts(code: str) -> tuple[str | None, str | None] | None:
     """(country, PLOVER sector) of a CAMEO actor code (``AZEGOV`` -> AZE, GOV; ``IGOUNO`` -> UNO,
     IGO; ``ELI`` -> None, ELI); None for codes we do not keep (``---``, companies, unknown)."""
-    from tidings.lexicon import NONSTATE, PLOVER_SECTORS, _valid_country
+    from tidings.lexicon import _plover_codes, _valid_country
+
+    PLOVER_SECTORS, NONSTATE = _plover_codes()
 
     code = code.strip().upper()
     chunks = [code[i:i + 3] for i in range(0, len(code), 3)]

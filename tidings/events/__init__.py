@@ -30,6 +30,11 @@ SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 INTRANSITIVE = {"PROTEST", "MOBILIZE"}
 # acts that an accusation alleges ("accused Russia of shelling"): the accused becomes their actor
 ALLEGED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"}
+# acts whose destination is their recipient: aid sent to a country, strikes and deployments in one
+# ("airstrikes in northern Iraq", "envió tropas a Malí") when the actor is foreign or unnamed
+DESTINATION_TYPES = {"AID", "ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
+SOURCE_SPAN = 8  # tokens a reporting source may run to after its cue
+QUOTES = {"«", "»", '"', "“", "”", "„", "‘", "’", "'"}
 
 
 @dataclass
@@ -52,9 +57,18 @@ class EventCandidate:
     modality: str = "asserted"
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)
-    party_spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of the sentence's actor phrases
     contexts: list[str] = field(default_factory=list)  # PLOVER contexts cued by the sentence's words
-    places: list = field(default_factory=list)  # (char offset, ISO3, text) of countries named as places
+
+
+def sentence_subject(cands: list[EventCandidate], phrases: list[ActorPhrase],
+                     previous: list[Actor] | None) -> list[Actor] | None:
+    """The subject a following sentence's pronoun refers to: the actors of the sentence's first
+    candidate that has one, else a party that opens the sentence (within its first three tokens),
+    else ``previous`` (the subject carries over sentences without one)."""
+    found = next((list(c.actors) for c in cands if c.actors), None)
+    if found is None and phrases and phrases[0].start <= 3:
+        found = list(phrases[0].actors)
+    return found or previous
 
 
 class EventLinker:
@@ -86,6 +100,7 @@ class EventLinker:
         self.verb_first = "verb_first" in settings
         self.instrumental_agent = "instrumental_agent" in settings
         self.source_preps = pack.frame_words("source_prep")
+        self.locatives = pack.frame_words("locative_prep")
         clitics = {" ".join(f.words) for f in pack.frame_values("clitic_prefix")}
         self.clitic_conj = tuple(w for w in self.conj if w in clitics)
 
@@ -100,8 +115,13 @@ class EventLinker:
         return longest_non_overlapping(self.matcher.find(keys))
 
     def candidates(self, sent: Sentence, keys: list[tuple[str, ...]], phrases: list[ActorPhrase],
-                   triggers=None) -> list[EventCandidate]:
-        """Event candidates of one sentence (any modality; the caller filters)."""
+                   triggers=None, places=(), previous: list[Actor] | None = None) -> list[EventCandidate]:
+        """Event candidates of one sentence (any modality, including ``background``; the caller filters).
+
+        ``places``: (character offset, ISO3, text) of the countries the sentence names as places
+        (``ActorRecognizer.last_places``), a destination for aid, strikes and deployments;
+        ``previous``: the subject of the article's previous sentences (:func:`sentence_subject`), which
+        a pronoun or a subjectless clause refers to when the sentence names no speaker."""
         if triggers is None:
             triggers = self.triggers(keys)
         if not triggers:
@@ -109,13 +129,21 @@ class EventLinker:
         cues = self._cues(keys)
         toks = sent.tokens
         n = len(toks)
+        self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
+        operations = self._operation_names(cues, toks)
+        named = {i for a, b in operations for i in range(a, b)}
+        all_phrases = phrases
+        # a reporting source ("according to officials", "по данным полиции") and a party inside an
+        # operation's name ("Operation Iraqi Freedom") are neither actor nor recipient
+        phrases = [p for p in self._without_sources(phrases, cues, toks) if p.start not in named]
         breaks = sorted({s for s, _, _ in cues.get("clause_break", [])} | {i for i, t in enumerate(toks) if t.text in {";", ":", "—", "–"} and 0 < i < n - 1})
         out = []
         accuse_before = []
-        self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
-        phrase_tokens = {i for p in phrases for i in range(p.start, p.end)}
+        phrase_tokens = {i for p in all_phrases for i in range(p.start, p.end)}
         for m in triggers:
             entry: EventEntry = m.payload
+            if m.start in named:
+                continue  # "Operation Protective Edge", "операция «Буря»": a name, not an act
             if m.start in phrase_tokens and m.end - m.start == 1 and "noun" not in entry.flags:
                 continue  # the trigger word is part of an actor name ("Liberation Army")
             if self._adjectival(toks, m, phrase_tokens):
@@ -126,6 +154,18 @@ class EventLinker:
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
+            inner = [p for p in phrases if ts < p.start and p.end < te]
+            if inner and ".." in entry.words and "noun" not in entry.flags and "passive" not in cand.notes:
+                # a party in a gap pattern's gap is the verb's object: "threatened Greece with sanctions",
+                # "a menacé la Grèce de représailles", "exigió a Irán la liberación de"
+                if self.verb_first and not any(q.end <= ts and q.start >= left_b for q in phrases):
+                    # verb-subject-object: the first party in the gap is the subject ("علقت إيران المفاوضات مع
+                    # ..."); the parties linked after the trigger are then its recipients
+                    after = cand.actors + cand.recipients
+                    cand.actors, inner = list(inner[0].actors), inner[1:]
+                    cand.recipients = [a for a in after if a.code not in {b.code for b in cand.actors}]
+                if inner:
+                    cand.recipients = [a for p in inner for a in p.actors]
             if ts > 0 and toks[ts - 1].norm in self.conj and "passive" not in cand.notes and "noun" not in entry.flags:
                 # "X informed Y about the talks and praised Z": coordinated verbs share the clause's
                 # subject, the party that opens it
@@ -139,7 +179,9 @@ class EventLinker:
                         cand.recipients = cand.actors
                     cand.actors = subject
                     cand.notes.append("shared subject")
-            self._modality(cand, cues, toks, left_b, accuse_before)
+            self._speaker(cand, phrases, cues, toks, left_b, previous)
+            self._destination(cand, phrases, places, toks, right_b)
+            self._modality(cand, cues, toks, left_b, accuse_before, right_b)
             gov = self._governor(out, cand, left_b)
             if gov is not None and cand.modality == "asserted":
                 if gov.event_type == "AGREE":
@@ -163,6 +205,104 @@ class EventLinker:
                 accuse_before.append(cand)
             out.append(cand)
         return out
+
+    # -- who is who -------------------------------------------------------------------------------
+    def _without_sources(self, phrases: list[ActorPhrase], cues, toks) -> list[ActorPhrase]:
+        """``phrases`` without the reporting sources: the parties after a ``source`` cue up to the
+        next comma, trigger or clause end (at most SOURCE_SPAN tokens: "according to Ukrainian
+        officials", "selon le ministère", "وفقا لوزارة الصحة السورية") or, for a postposition
+        (value ``before``: "dem Ministerium zufolge"), the parties right before it."""
+        drop: set[int] = set()
+        n = len(toks)
+        verbal = {s for kind in ("clause_aux", "passive_aux", "auxiliary", "speech", "clause_break", "negation",
+                                 "modal", "future") for s, _, _ in cues.get(kind, [])}
+        for s, e, value in cues.get("source", []):
+            if value == "before":
+                k = next((k for k in range(len(phrases) - 1, -1, -1) if s - 2 <= phrases[k].end <= s), None)
+                if k is not None:
+                    drop.update(self._group(phrases, k, toks, -1))
+                continue
+            stop = e
+            while stop < min(n, e + SOURCE_SPAN) and toks[stop].text not in {",", "،", ";", ".", ":"} \
+                    and stop not in self._trigger_tokens and stop not in verbal:
+                stop += 1
+            last = e
+            for k, p in enumerate(phrases):
+                if e <= p.start < stop and p.start - last <= 2:  # contiguous parties of the source
+                    drop.add(k)
+                    last = p.end
+        return [p for k, p in enumerate(phrases) if k not in drop]
+
+    def _speaker(self, c: EventCandidate, phrases, cues, toks, lb: int, previous: list[Actor] | None) -> None:
+        """Quotes and pronouns take their speaker: a verbal, active trigger with no actor whose
+        subject is a pronoun ("he said they would attack"), which stands inside a quotation, or
+        whose sentence names no party before it (a subjectless clause: "Tambien condeno el ataque")
+        takes the party next to a speech verb in the sentence ("..., the minister said"), else the
+        previous sentence's subject."""
+        if c.actors or "noun" in c.entry.flags or any(n.startswith("passive") for n in c.notes):
+            return
+        ts = c.t_start
+        pronoun = any(lb <= s < ts for s, _, _ in cues.get("pronoun", []))
+        quoted = sum(1 for t in toks[:ts] if t.text in QUOTES) % 2 == 1
+        bare = not any(p.start < ts for p in phrases)
+        if not (pronoun or quoted or bare):
+            return
+        speech = {s for s, _, _ in cues.get("speech", [])}
+        speaker = next((p for p in phrases if (p.end in speech or p.end + 1 in speech or p.start - 1 in speech
+                                              or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))
+                        and not (ts <= p.start < c.t_end)), None)
+        actors = list(speaker.actors) if speaker is not None else list(previous or [])
+        if not actors:
+            return
+        keys = {(a.country, a.sector) for a in actors}
+        c.actors = actors
+        c.recipients = [r for r in c.recipients if (r.country, r.sector) not in keys]
+        c.notes.append("speaker" if speaker is not None else "previous subject")
+        c.confidence = min(c.confidence, 0.5)
+
+    def _operation_names(self, cues, toks) -> list[tuple[int, int]]:
+        """Token spans of the names after an ``operation`` cue: a quoted name ("Operation «Dawn»",
+        "عملية «طوفان الأقصى»") or, in cased scripts, a run of capitalized words ("Operation Iron
+        Shield"); a lower-case word after the cue ("a military operation in") names nothing."""
+        spans = []
+        n = len(toks)
+        for _, e, _ in cues.get("operation", []):
+            i = e
+            if i < n and toks[i].text in QUOTES:
+                j = i + 1
+                while j < n and toks[j].text not in QUOTES and j - i <= 8:
+                    j += 1
+                spans.append((i, j + 1))
+            elif i < n and toks[i].text[:1].isupper() and toks[i].text[:1] != toks[i].text[:1].lower():
+                j = i
+                while j < n and toks[j].text[:1].isupper():
+                    j += 1
+                spans.append((i, j))
+        return spans
+
+    def _destination(self, c: EventCandidate, phrases, places, toks, rb: int) -> None:
+        """The destination of aid, strikes and deployments is their recipient: a country after the
+        trigger in its clause, named after a locative ("airstrikes in northern Iraq") or as a place
+        (``places``), that is not the actor's own ("Japan sent aid to Sudan": SDN)."""
+        if c.event_type not in DESTINATION_TYPES or c.recipients or "self" in c.entry.flags:
+            return
+        own = {a.country for a in c.actors}
+        end_char = toks[rb - 1].end if rb > 0 else 0
+        for p in phrases:
+            if p.start < c.t_end or p.end > rb or not any(toks[i].norm in self.locatives
+                                                          for i in range(max(c.t_end, p.start - 4), p.start)):
+                continue
+            foreign = [a for a in p.actors if a.country and a.country not in own and not a.sector]
+            if foreign:
+                c.recipients = foreign
+                c.notes.append("destination")
+                return
+        trig_end = toks[c.t_end - 1].end
+        for off, code, text in sorted(places or ()):
+            if trig_end <= off <= end_char and code and code not in own:
+                c.recipients = [Actor(text or "", None, code, None, off, off + len(text or ""))]
+                c.notes.append("destination")
+                return
 
     # -- linking ---------------------------------------------------------------------------------
     def _group(self, phrases: list[ActorPhrase], k: int, toks, direction: int) -> list[int]:
@@ -198,7 +338,8 @@ class EventLinker:
         left = [k for k, p in enumerate(phrases) if p.end <= ts and p.start >= lb]
         speech = {s for s, _, _ in cues.get("speech", [])}
         # ", a State Department spokesman said" / "dijo el ministro": the speaker is no recipient
-        right = [k for k, p in enumerate(phrases) if p.start >= te and p.end <= rb
+        # parties after the trigger, including those inside a gap pattern ("schossen .. Drohnen ab")
+        right = [k for k, p in enumerate(phrases) if (p.start >= te or ts < p.start < te) and p.end <= rb
                  and not (p.end in speech or p.end + 1 in speech or (p.start - 1) in speech
                           or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))
                  # "withdrawing its troops", "retiró sus tropas": the actor's own forces, not a recipient
@@ -227,7 +368,8 @@ class EventLinker:
         agent = next((k for k in right if after_agent_prep(phrases[k]) and phrases[k].start - te <= 4), None)
         if agent is None and passive_aux:
             agent = next((k for k in left if phrases[k].start > min(passive_aux) and after_agent_prep(phrases[k])), None)
-        passive = bool(passive_aux) or (agent is not None and right and agent == right[0])
+        after = [k for k in right if phrases[k].start >= te]  # not the parties inside a gap pattern
+        passive = bool(passive_aux) or (agent is not None and after and agent == after[0])
         if passive and agent is None and right and phrases[right[0]].start - te <= 2:
             p0 = phrases[right[0]]
             before = {toks[i].norm for i in range(te, p0.start)}
@@ -391,8 +533,12 @@ class EventLinker:
             c.actors, c.recipients = c.actors + c.recipients, []
 
     # -- modality --------------------------------------------------------------------------------
-    def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[EventCandidate]) -> None:
+    def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[EventCandidate],
+                  rb: int | None = None) -> None:
+        """Modality of ``c`` from the cues of its clause ``[lb, rb)``: negated, hypothetical, future,
+        claimed, or ``background`` (history or a habitual statement: no asserted event of this report)."""
         ts = c.t_start
+        rb = len(toks) if rb is None else rb
         # in a verb-final clause the cues stand around the auxiliary ("wird ... nicht angreifen")
         auxs = [s for s, _, _ in cues.get("clause_aux", []) if lb <= s < ts - 1]
         aux = max(auxs) if auxs else ts
@@ -418,5 +564,13 @@ class EventLinker:
             if accuse_before and c.event_type not in {"ACCUSE"} and accuse_before[-1].t_start >= lb - 1:
                 c.modality = "claimed"
                 c.notes.append("alleged in an accusation")
-            elif cues.get("claim"):
+            elif cues.get("claim") or cues.get("source"):
                 c.modality = "claimed"
+        if c.modality in {"asserted", "claimed"}:
+            in_clause = lambda kind: any(lb - 1 <= s < rb for s, _, _ in cues.get(kind, []))  # noqa: E731
+            if in_clause("background") and not in_clause("recent"):
+                c.modality = "background"  # "Earlier, ...", "в прошлом году", "in the past"
+                c.notes.append("background")
+            elif near("habitual", 4) or any(c.t_end <= s <= c.t_end + 1 for s, _, _ in cues.get("habitual", [])):
+                c.modality = "background"  # "police usually detain", "suelen detener"
+                c.notes.append("habitual")

@@ -5,15 +5,18 @@ a line: ``id``, ``text`` or ``html``, optional ``url``, ``published``, ``lang``)
 (recursively, sorted by path, hidden files skipped, other extensions skipped silently), and ``-``
 (stdin, sniffed: JSONL, HTML or text).
 
-Decoding: BOM (UTF-8, UTF-16 LE/BE, UTF-32) > HTML ``<meta charset>`` > strict UTF-8 > Western
-single-byte (cp1252, else latin-1) when the result reads as Western text > charset-normalizer's
-best guess.  Text is NFC-normalized and line ends become ``\\n``.
+Decoding: BOM (UTF-8, UTF-16 LE/BE, UTF-32) > UTF-16/32 without a BOM (charset-normalizer) >
+HTML ``<meta charset>`` > strict UTF-8 > Western single-byte (cp1252, else latin-1) when the result
+reads as Western text > charset-normalizer among the single-byte encodings of our languages, then
+among all; a guess is kept only when it reads as text in one script (:func:`plausible_text`),
+else the document is refused.  Text is NFC-normalized and line ends become ``\\n``.
 
 Bad input never raises out of :func:`iter_documents`: it yields :class:`Failure` and goes on.
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -23,11 +26,15 @@ from typing import BinaryIO, Iterable, Iterator
 
 from tidings.records import RawDocument
 
+_log = logging.getLogger("tidings.read")
+
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_EXT = (".txt",)
 HTML_EXT = (".html", ".htm")
 JSONL_EXT = (".jsonl",)
-SUPPORTED_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT
+from tidings.read.archives import ARCHIVE_EXT, is_archive, read_archive  # noqa: E402 (WARC, .gz, .zst)
+
+SUPPORTED_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT + ARCHIVE_EXT
 
 __all__ = ["Failure", "ReadError", "iter_documents", "decode_bytes", "read_path", "check_options"]
 
@@ -72,19 +79,82 @@ def _looks_binary(data: bytes) -> bool:
     return ctrl > 0.05 * len(sample)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a byte-order mark (every other byte zero in ASCII-heavy text), or None."""
-    sample = data[:4096]
-    if len(sample) < 8 or len(sample) % 2:
+# Encodings tried by charset-normalizer for documents that are not UTF-8: the single-byte and
+# wide encodings of the languages tidings codes (en es fr pt de it ru ar).
+_WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+_SINGLE_BYTE = ["cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1256", "iso8859_6",
+                "cp1252", "iso8859_15", "cp1250", "iso8859_2"]
+
+
+def _script(ch: str) -> str:
+    """The script of a letter as the first word of its Unicode name (LATIN, CYRILLIC, ARABIC, CJK...)."""
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "?"
+
+
+def plausible_text(text: str) -> bool:
+    """Does decoded text read as text in one writing system, not mojibake?
+
+    Rules (all must hold): at most 2 % control or unassigned characters; at least 80 % of the
+    letters in one script (a wrong single-byte or UTF-16 guess mixes scripts), and in Latin
+    script at most 35 % accented letters (Cyrillic bytes read as cp1250); no word starting
+    with a combining mark (Arabic read from Cyrillic bytes); at most one word in ten with a
+    capital after a small letter (KOI8-R read as cp1251 swaps the case); few
+    word-final-only Arabic letters inside words; few words mixing two scripts."""
+    sample = text[:20000]
+    if not sample.strip():
+        return False
+    bad = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r\f")
+    if bad > 0.02 * len(sample):
+        return False
+    letters = [c for c in sample if c.isalpha()]
+    if letters:
+        counts: dict[str, int] = {}
+        for c in letters:
+            sc = _script(c)
+            counts[sc] = counts.get(sc, 0) + 1
+        script, n = max(counts.items(), key=lambda kv: kv[1])
+        if n < 0.8 * len(letters):
+            return False
+        if script == "LATIN" and sum(1 for c in letters if ord(c) > 127) > 0.35 * len(letters):
+            return False  # "Ěîńęâŕ": Cyrillic bytes read as a Latin code page
+    words = sample.split()
+    if any(unicodedata.category(w[0]) == "Mn" for w in words):
+        return False
+    bare = ["".join(c for c in w if c.isalpha()) for w in words]
+    flipped = sum(1 for w in bare if len(w) >= 3 and any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
+    if flipped > 0.1 * len(words):
+        return False
+    mixed = sum(1 for w in words if len({_script(c) for c in w if c.isalpha()}) > 1)
+    if mixed > 0.1 * len(words):
+        return False  # "èزارة": one word in two scripts
+    # Arabic letters that only end a word (teh marbuta, alef maksura) inside words: Cyrillic bytes
+    # read as cp1256
+    inner = len(_FINAL_ONLY_INSIDE.findall(sample))
+    return not (words and inner > 0.1 * len(words))
+
+
+_FINAL_ONLY_INSIDE = re.compile("[\u0629\u0649][\u0621-\u064a]")
+
+
+def _detect(data: bytes, encodings: list[str] | None) -> str | None:
+    """charset-normalizer's readings of ``data`` (limited to ``encodings`` when given), best first;
+    the first that :func:`plausible_text` accepts, or None."""
+    try:
+        from charset_normalizer import from_bytes
+
+        matches = from_bytes(data, cp_isolation=encodings) if encodings else from_bytes(data)
+    except Exception:  # noqa: BLE001 - a detector bug must not end the batch; the caller refuses
         return None
-    even, odd = sample[0::2], sample[1::2]
-    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) >= 0.7 * len(zeros):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-            return text if sum(c.isprintable() or c.isspace() for c in text[:2048]) >= 0.95 * min(len(text), 2048) else None
+    for m in matches:
+        try:
+            text = str(m)
+        except Exception:  # noqa: BLE001
+            continue
+        if plausible_text(text):
+            return text
     return None
 
 
@@ -100,8 +170,10 @@ def _western_ok(text: str) -> bool:
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode the bytes of one document to NFC text with ``\\n`` line ends.
 
-    Order: BOM, HTML ``<meta charset>``, strict UTF-8, cp1252/latin-1 when the result reads as
-    Western text, charset-normalizer.  Raises :class:`ReadError` naming ``source`` for empty input
+    Order: BOM, UTF-16/32 without BOM (bytes that look binary), HTML ``<meta charset>``, strict
+    UTF-8, cp1252/latin-1 when the result reads as Western text, charset-normalizer (single-byte
+    encodings of en es fr pt de it ru ar first), each guess checked by :func:`plausible_text`
+    (never mojibake: a text no reading explains is refused).  Raises :class:`ReadError` naming ``source`` for empty input
     ("empty file"), binary data ("binary file, not text"), UTF-8 cut inside a character
     ("truncated file ...") and bytes no encoding explains ("undecodable bytes ...").
     """
@@ -113,10 +185,10 @@ def decode_bytes(data: bytes, source: str) -> str:
                 return _normalize(data[len(bom):].decode(enc))
             except UnicodeDecodeError as exc:
                 raise ReadError(f"{source}: undecodable bytes for its {enc} byte-order mark ({exc.reason} at byte {exc.start})") from None
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return _normalize(utf16)
     if _looks_binary(data):
+        wide = _detect(data, _WIDE)  # UTF-16/32 without a byte-order mark (any script)
+        if wide is not None:
+            return _normalize(wide)
         raise ReadError(f"{source}: binary file, not text")
     try:
         # bytes that are valid UTF-8 are read as UTF-8, whatever a <meta charset> claims (scraped
@@ -135,7 +207,8 @@ def decode_bytes(data: bytes, source: str) -> str:
             pass  # the declaration lies or is unknown: fall through to detection
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
-    if bad <= min(10, max(2, len(replaced) // 500)):
+    real_utf8 = any(ord(c) > 127 and c != "\ufffd" for c in replaced)
+    if real_utf8 and bad <= min(10, max(2, len(replaced) // 500)):
         return _normalize(replaced)  # UTF-8 with a few stray bytes: keep it UTF-8, mark the bytes
     for enc in ("cp1252", "latin-1"):
         try:
@@ -144,19 +217,12 @@ def decode_bytes(data: bytes, source: str) -> str:
             continue
         if _western_ok(text):
             return _normalize(text)
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-    except Exception:
-        best = None
-    if best is not None and best.encoding:
-        text = str(best)
-        if sum(c.isalpha() for c in text) >= 0.3 * len(text.replace(" ", "") or "x"):
-            return _normalize(text)
+    text = _detect(data, _SINGLE_BYTE) or _detect(data, None)
+    if text is not None:
+        return _normalize(text)
     raise ReadError(
         f"{source}: undecodable bytes (not UTF-8: {utf8_error.reason} at byte {utf8_error.start}, "
-        f"and no other encoding fits)"
+        f"and no other encoding gives readable text)"
     )
 
 
@@ -170,10 +236,15 @@ def _check_published(value: str | None, what: str) -> None:
 
 
 def check_options(lang: str | None, published: str | None) -> None:
-    """Check the ``--lang`` and ``--published`` options given for every document; raises
-    :class:`ReadError` ("--lang: ..." / "--published: ...") when one is not well-formed."""
-    _check_published(published, "--published")
-    _check_lang(lang, "--lang")
+    """Check the ``--lang`` and ``--published`` options given for every document
+    (:meth:`tidings.options.RunOptions.parse`); raises :class:`ReadError` ("--lang: ..." /
+    "--published: ...") when one is not well-formed."""
+    from tidings.options import OptionError, RunOptions
+
+    try:
+        RunOptions.parse(lang, published)
+    except OptionError as exc:
+        raise ReadError(str(exc)) from None
 
 
 def _check_lang(value: str | None, what: str) -> None:
@@ -202,7 +273,58 @@ def _doc_id(path: str) -> str:
     return safe_name(os.path.splitext(base)[0])
 
 
+def _unencodable(obj: dict) -> str | None:
+    """The reason a JSONL record's id or text field cannot be stored as UTF-8 (a lone surrogate
+    such as ``"\\ud800"``), or None."""
+    for k in ("id", "text", "html", "url", "published", "lang"):
+        v = obj.get(k)
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return (f"field {k!r} holds text that cannot be encoded as UTF-8 ({exc.reason} "
+                        f"at character {exc.start})")
+    return None
+
+
+_EVENT_KEYS = frozenset({"event_type", "cameo_code", "trigger"})
+
+
+def is_event_record(obj: object) -> bool:
+    """Is a JSON object one of tidings' own event records (``tidings code`` output, ``export
+    --format jsonl`` or ``plover``) rather than an article?  True when it has no ``text``/``html``
+    and has the event record's ``event_type``, ``cameo_code`` and ``trigger``, or is a PLOVER
+    record written by tidings (``coder: "tidings"``)."""
+    if not isinstance(obj, dict) or obj.get("text") or obj.get("html"):
+        return False
+    return _EVENT_KEYS <= obj.keys() or (obj.get("coder") == "tidings" and "event" in obj)
+
+
+def _note_own_output(source: str) -> None:
+    """Say (logger ``tidings.read``, a warning: printed on stderr when logging is not set up) that
+    an input holding our own event records is skipped."""
+    _log.warning("%s: skipped: it holds tidings event records (output of `tidings code` or "
+                 "`tidings export`), not articles", safe_name(source))
+
+
+def _content_key(text: str | None) -> str:
+    """16 hex digits of the SHA-256 of a document's text: the identity of a document without a
+    stable source (standard input)."""
+    import hashlib
+
+    return hashlib.sha256((text or "").encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _real(path: str) -> str:
+    """The canonical absolute path of a file (symlinks resolved), fit for ids (see safe_name)."""
+    try:
+        return safe_name(os.path.realpath(path))
+    except (OSError, ValueError):
+        return safe_name(os.path.abspath(path))
+
+
 def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator[RawDocument | Failure]:
+    first = True
     for n, raw in enumerate(lines, 1):
         where = f"{source}:{n}"
         if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -228,6 +350,10 @@ def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator
         if not isinstance(obj, dict):
             yield Failure(where, f"expected a JSON object, got {type(obj).__name__}")
             continue
+        if first and is_event_record(obj):
+            _note_own_output(source)
+            return
+        first = False
         text, html = obj.get("text"), obj.get("html")
         if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
             yield Failure(where, "no 'text' or 'html' field with content")
@@ -237,6 +363,10 @@ def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator
             wrong.insert(0, "id")
         if wrong:
             yield Failure(where, f"field {wrong[0]!r} must be a string, got {type(obj[wrong[0]]).__name__}")
+            continue
+        bad = _unencodable(obj)
+        if bad:
+            yield Failure(where, bad)
             continue
         published = obj.get("published") if obj.get("published") not in (None, "") else defaults.get("published")
         lang = obj.get("lang") if obj.get("lang") not in (None, "") else defaults.get("lang")
@@ -249,14 +379,24 @@ def _jsonl_docs(lines: Iterable[bytes], source: str, defaults: dict) -> Iterator
         doc_id = obj.get("id")
         doc_id = safe_name(str(doc_id)) if doc_id not in (None, "") else f"{_doc_id(source)}:{n}"
         is_text = isinstance(text, str) and text.strip()
+        url = _clean_url(obj.get("url"))
+        if obj.get("id") not in (None, ""):
+            key = safe_name(str(obj["id"]))
+        elif url:
+            key = url
+        elif source == "-":
+            key = "stdin:" + _content_key(text if is_text else html)
+        else:
+            key = f"{_real(source)}:{n}"
         yield RawDocument(
             doc_id=doc_id,
             text=_normalize(text) if is_text else None,
             html=None if is_text else _normalize(html),
-            url=_clean_url(obj.get("url")) or defaults.get("url"),
+            url=url or defaults.get("url"),
             published=str(published) if published is not None else None,
             lang=str(lang).strip().lower() if lang else None,
             source=where,
+            key=key,
         )
 
 
@@ -276,7 +416,7 @@ def _read_jsonl_file(path: str, defaults: dict) -> Iterator[RawDocument | Failur
         for item in _jsonl_docs(_lines_of(f), path, defaults):
             any_line = True
             yield item
-        if not any_line:
+        if not any_line and not head.strip():  # (a file of our own event records yields nothing)
             yield Failure(path, "empty file")
 
 
@@ -320,6 +460,7 @@ def _single(path: str, data: bytes, kind: str, defaults: dict) -> RawDocument | 
         published=defaults.get("published"),
         lang=defaults.get("lang"),
         source=path,
+        key="stdin:" + _content_key(text) if path == "-" else _real(path),
     )
 
 
@@ -336,6 +477,10 @@ def read_path(path: str, *, lang: str | None = None, published: str | None = Non
                     continue
                 full = os.path.join(root, name)
                 found.append((tuple(os.path.relpath(full, path).split(os.sep)), full))
+        if not found:
+            yield Failure(safe_name(path), "no readable documents in this folder (expected .txt, .html, .htm "
+                                           "or .jsonl files)")
+            return
         for _, full in sorted(found):  # sorted by path components: deterministic on every system
             if not os.path.isfile(full):  # FIFOs, devices: never waited on or read without end
                 yield Failure(safe_name(full), "not a regular file")
@@ -350,13 +495,16 @@ def read_path(path: str, *, lang: str | None = None, published: str | None = Non
         return
     if not path.lower().endswith(SUPPORTED_EXT):
         ext = os.path.splitext(path)[1] or "(none)"
-        yield Failure(path, f"unsupported file type {ext} (expected .txt, .html, .htm, .jsonl or a directory)")
+        yield Failure(path, f"unsupported file type {ext} (expected .txt, .html, .htm, .jsonl, .jsonl.gz, .jsonl.zst, .warc, .warc.gz or a directory)")
         return
     yield from _read_file(path, defaults)
 
 
 def _read_file(path: str, defaults: dict) -> Iterator[RawDocument | Failure]:
     low = path.lower()
+    if is_archive(low):
+        yield from read_archive(path, defaults)
+        return
     if low.endswith(JSONL_EXT):
         yield from _read_jsonl_file(path, defaults)
         return
@@ -376,8 +524,23 @@ def _read_file(path: str, defaults: dict) -> Iterator[RawDocument | Failure]:
         return
     item = _single(name, data, "html" if low.endswith(HTML_EXT) else "text", defaults)
     if isinstance(item, RawDocument):
+        if item.text is not None and _holds_event_records(item.text):
+            _note_own_output(path)  # "tidings code news/ > news/events.txt" read back
+            return
         item.doc_id = _doc_id(path)
+        item.key = _real(path)
     yield item
+
+
+def _holds_event_records(text: str) -> bool:
+    """Does a text's first line hold one of our own event records as JSON?"""
+    first = text.lstrip().split("\n", 1)[0]
+    if not first.startswith("{"):
+        return False
+    try:
+        return is_event_record(json.loads(first))
+    except (ValueError, RecursionError):
+        return False
 
 
 def sniff_kind(data: bytes) -> str:
@@ -407,7 +570,7 @@ def sniff_kind(data: bytes) -> str:
 
 
 def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: str | None = None,
-                   url: str | None = None, stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+                   url: str | None = None, stdin: BinaryIO | None = None, options=None) -> Iterator[RawDocument | Failure]:
     """Yield a RawDocument or a Failure for every input document, in input order.
 
     ``paths``: files, directories (walked recursively in sorted order) or ``-`` for stdin (read from
@@ -418,15 +581,19 @@ def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: 
     Bad input never raises: it yields ``Failure(source, reason)`` (empty, binary, undecodable,
     truncated, too large > 50 MB, no such file, bad JSONL line as ``file.jsonl:7``, unsupported
     file type named explicitly).  An invalid option (``lang``/``published`` not well-formed) yields
-    one ``Failure('--lang' | '--published', reason)`` and no documents.
+    one ``Failure('--lang' | '--published', reason)`` and no documents.  ``options``: a checked
+    :class:`tidings.options.RunOptions` to use instead of ``lang``/``published``/``url``.
     """
-    try:
-        check_options(lang, published)
-    except ReadError as exc:  # an option that cannot apply to any document: one Failure, no documents
-        where, reason = str(exc).split(": ", 1)
-        yield Failure(where, reason)
-        return
-    lang = lang.strip().lower() if lang else None
+    if options is None:
+        from tidings.options import OptionError, RunOptions
+
+        try:
+            options = RunOptions.parse(lang, published, url)
+        except OptionError as exc:  # an option that cannot apply to any document: one Failure, no documents
+            where, reason = str(exc).split(": ", 1)
+            yield Failure(where, reason)
+            return
+    lang, published, url = options.lang, options.published, options.url
     defaults = {"lang": lang, "published": published, "url": url}
     seen: dict[str, int] = {}
     for path in paths:

@@ -18,34 +18,40 @@ import duckdb
 import pyarrow as pa
 
 from tidings.dedup import RULES, Cluster, dedup_events, group_key, source_name
+from tidings.store.access import (  # noqa: F401  (file sharing between processes; names kept here)
+    LOCK_WAIT, StoreBusy, StoreError, _clear_writer_flag, _set_writer_flag, connect, readers_waiting)
 
 DEFAULT_DB = "tidings.duckdb"
 SCHEMA_VERSION = "1"
 
 
-class StoreError(ValueError):
-    """A store cannot be opened or used (bad path, not a tidings store, bad option)."""
-
-
 @dataclass
 class DocRow:
     """One coded document ready to be written: the article (``Article.to_dict()`` shape) and
-    its event records (``Event.to_dict()`` shape)."""
+    its event records (``Event.to_dict()`` shape).  ``input``/``line``: where it was read (the
+    file's real path and JSONL line, see :func:`tidings.store.ingest.location`); an earlier
+    failure recorded there is removed when the document is written."""
 
     doc_id: str
     content_hash: str
     article: dict[str, Any]
     events: list[dict[str, Any]] = field(default_factory=list)
+    input: str | None = None
+    line: int | None = None
 
 
 @dataclass
 class FailureRow:
-    """An input that failed: ``source`` (path or ``path:line``), ``doc_id`` when known, reason."""
+    """An input that failed: ``source`` (path or ``path:line`` as given), ``doc_id`` when known,
+    reason, and ``input``/``line`` (the file's real path, the JSONL line): a later failure or
+    success at the same place replaces it."""
 
     source: str | None
     reason: str
     doc_id: str | None = None
     content_hash: str | None = None
+    input: str | None = None
+    line: int | None = None
 
 
 def _now() -> datetime:
@@ -108,13 +114,16 @@ ARTICLE_SCHEMA = pa.schema([
     ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
     ("published_source", pa.string()), ("language", pa.string()), ("section", pa.string()),
     ("dateline", pa.string()), ("n_chars", pa.int32()), ("n_mentions", pa.int32()),
-    ("ingested_at", pa.timestamp("us")),
+    ("ingested_at", pa.timestamp("us")), ("text", pa.string()),
 ])
 
 FAILURE_SCHEMA = pa.schema([
     ("source", pa.string()), ("doc_id", pa.string()), ("content_hash", pa.string()),
-    ("reason", pa.string()), ("failed_at", pa.timestamp("us")),
+    ("reason", pa.string()), ("failed_at", pa.timestamp("us")), ("input", pa.string()),
+    ("line", pa.int32()),
 ])
+
+_PLACE_SCHEMA = pa.schema([("input", pa.string()), ("line", pa.int32())])
 
 
 def event_row(cluster: dict[str, Any], key: str) -> dict[str, Any]:
@@ -158,10 +167,18 @@ class EventStore:
     ``day``, ``off``; see tidings.dedup); None keeps the store's rule (``article`` for a new
     store); a different rule on an existing store rebuilds the ``events`` table.
     Raises :class:`StoreError` for a path that is a directory, a read-only open of a missing
-    file, a file that is not a DuckDB database, or an unknown rule.  Use as a context manager.
+    file, a file that is not a DuckDB database, or an unknown rule; :class:`StoreBusy` when
+    another process holds the file's lock for more than ``wait`` seconds.  Use as a context manager.
+
+    Connection lifecycle: :meth:`release` closes the DuckDB connection so that other processes
+    can open the file; the next use of :attr:`con` reopens it (waiting up to ``wait`` seconds for
+    a lock held elsewhere).  :meth:`yield_to_readers` releases only when a reader asked for the
+    file recently (ingest calls it after every batch).  A writable store holds the writer flag
+    (:func:`writer_flag`) from opening to :meth:`close`.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False,
+                 wait: float = LOCK_WAIT):
         self.path = Path(path)
         if dedup is not None and dedup not in RULES:
             raise StoreError(f"unknown dedup rule {dedup!r}; choose one of {', '.join(RULES)}")
@@ -169,15 +186,19 @@ class EventStore:
             raise StoreError(f"database path {str(self.path)!r} is a directory")
         if read_only and not self.path.exists():
             raise StoreError(f"no event store at {str(self.path)!r} (run `tidings ingest` first)")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:  # not a database, locked, ...
-            raise StoreError(f"cannot open event store {str(self.path)!r}: {exc}") from None
         self.read_only = read_only
+        self.wait = wait
+        # a writer says so before it waits for the lock: readers that keep the file open let go
+        self._flagged = not read_only and _set_writer_flag(self.path)
+        try:
+            self._con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only=read_only, wait=wait)
+        except StoreError:
+            self._unflag()
+            raise
         if read_only:
             have = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             if not {"events", "mentions", "articles"} <= have:
-                self.con.close()
+                self.release()
                 raise StoreError(f"{str(self.path)!r} is not a tidings event store")
             self.rule = self._meta("dedup_rule") or "article"
             return
@@ -191,6 +212,13 @@ class EventStore:
             self.rebuild_events(dedup)
 
     # -- plumbing -------------------------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open DuckDB connection, reopened (see :func:`connect`) after :meth:`release`."""
+        if self._con is None:
+            self._con = connect(self.path, read_only=self.read_only, wait=self.wait)
+        return self._con
+
     def _create_schema(self) -> None:
         sql = resources.files("tidings.store").joinpath("schema.sql").read_text(encoding="utf-8")
         self.con.execute(sql)
@@ -203,12 +231,34 @@ class EventStore:
         self.con.execute("DELETE FROM meta WHERE key = ?", [key])
         self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
 
+    def release(self) -> None:
+        """Close the connection (checkpointing the write-ahead log) so that other processes can
+        open the file; the store stays usable: the next use of :attr:`con` reopens it."""
+        con, self._con = self._con, None
+        if con is not None:
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
+
+    def _unflag(self) -> None:
+        if self._flagged:
+            _clear_writer_flag(self.path)
+            self._flagged = False
+
+    def yield_to_readers(self) -> bool:
+        """:meth:`release` the file if a reader in another process asked for it within the last
+        :data:`READER_FRESH` seconds (:func:`readers_waiting`); returns True when released."""
+        if self._con is not None and readers_waiting(self.path):
+            self.release()
+            return True
+        return False
+
     def close(self) -> None:
-        """Close the connection (checkpointing the write-ahead log)."""
-        try:
-            self.con.close()
-        except duckdb.Error:
-            pass
+        """Close the connection (checkpointing the write-ahead log) and, for a writable store,
+        remove the writer flag (:func:`writer_flag`)."""
+        self.release()
+        self._unflag()
 
     def __enter__(self) -> "EventStore":
         return self
@@ -241,6 +291,20 @@ class EventStore:
         return {r[0] for r in self.con.execute(
             "SELECT DISTINCT doc_id FROM failures WHERE doc_id IS NOT NULL").fetchall()}
 
+    def failures(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The failure rows, newest first then by input and line: dicts with ``input`` (the
+        file's real path, ``-`` for stdin; the source as given in a store made before these
+        columns), ``line`` (JSONL line or None), ``reason``, ``failed_at`` (UTC datetime),
+        ``source`` and ``doc_id``."""
+        cols = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'failures'").fetchall()}
+        where = "coalesce(input, source)" if "input" in cols else "source"
+        line = "line" if "line" in cols else "NULL"
+        rows = self.con.execute(
+            f"SELECT {where}, {line}, reason, failed_at, source, doc_id FROM failures "
+            f"ORDER BY failed_at DESC, 1, 2" + (f" LIMIT {int(limit)}" if limit is not None else "")).fetchall()
+        return [dict(zip(("input", "line", "reason", "failed_at", "source", "doc_id"), r)) for r in rows]
+
     def counts(self) -> dict[str, int]:
         """Row counts: articles, mentions, actors, events, failures."""
         return {
@@ -250,18 +314,23 @@ class EventStore:
 
     # -- writes ---------------------------------------------------------------------------
     def write_batch(self, docs: list[DocRow], failures: list[FailureRow] = (),
-                    replace: Iterable[str] | None = None) -> None:
+                    replace: Iterable[str] | None = None,
+                    clear: Iterable[tuple[str, int | None]] = ()) -> None:
         """Write coded documents and failures in ONE transaction.
 
         Each document replaces whatever was stored under its ``doc_id`` (article, mentions,
         actors, earlier failure); the deduplicated ``events`` of every affected group are then
         recomputed from the stored mentions.  ``replace``: the doc_ids of this batch that may
         already have rows (stored or failed before); None (safe default) treats all as such,
-        a smaller set spares the deletes for new documents.  On any error the transaction is
+        a smaller set spares the deletes for new documents.  ``clear``: more (input, line)
+        places whose failure rows are outdated (an unchanged document read there).  On any error the transaction is
         rolled back and the error re-raised."""
         now = _now()
         doc_ids = {d.doc_id for d in docs} | {f.doc_id for f in failures if f.doc_id}
-        sources = {f.source for f in failures if not f.doc_id and f.source}
+        # places whose earlier failure is now outdated: every failure's, and every success's
+        # except standard input's (another stream's line 3 is another document)
+        places = {(f.input, f.line) for f in failures if f.input} | {
+            (d.input, d.line) for d in docs if d.input and d.input != "-"} | set(clear)
         art_rows, men_rows, act_rows, new_recs = [], [], [], []
         new_keys: set[str] = set()
         for d in docs:
@@ -305,10 +374,11 @@ class EventStore:
                 "section": art.get("section"),
                 "dateline": (dl.get("text") if isinstance(dl, dict) else dl),
                 "n_chars": len(art.get("text") or ""), "n_mentions": len(seen), "ingested_at": now,
+                "text": art.get("text"),
             })
         fail_rows = [
             {"source": f.source, "doc_id": f.doc_id, "content_hash": f.content_hash,
-             "reason": f.reason, "failed_at": now}
+             "reason": f.reason, "failed_at": now, "input": f.input, "line": f.line}
             for f in failures
         ]
         con = self.con
@@ -323,13 +393,10 @@ class EventStore:
                         "SELECT DISTINCT group_key FROM mentions WHERE doc_id IN (SELECT k FROM _batch_ids)"
                     ).fetchall()
                 }
-                for table in ("mentions", "actors", "articles", "failures"):
+                for table in ("mentions", "actors", "articles"):
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT k FROM _batch_ids)")
                 con.unregister("_batch_ids")
-            if sources:
-                self._keys_table("_batch_src", sources)
-                con.execute("DELETE FROM failures WHERE doc_id IS NULL AND source IN (SELECT k FROM _batch_src)")
-                con.unregister("_batch_src")
+            self._clear_failures(doc_ids, places)
             self._recompute(old_keys | new_keys, men_rows, new_recs, cross_doc=bool(old_keys) or self.rule == "day")
             self._insert("articles", art_rows, ARTICLE_SCHEMA)
             self._insert("mentions", men_rows, MENTION_SCHEMA)
@@ -339,6 +406,21 @@ class EventStore:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def _clear_failures(self, doc_ids: set[str], places: set[tuple[str, int | None]]) -> None:
+        """Delete the failure rows of ``doc_ids`` and of ``places`` ((input, line) pairs; line
+        None matches a row without line).  Runs inside the caller's transaction."""
+        if doc_ids:
+            self._keys_table("_fail_ids", doc_ids)
+            self.con.execute("DELETE FROM failures WHERE doc_id IN (SELECT k FROM _fail_ids)")
+            self.con.unregister("_fail_ids")
+        if places:
+            self.con.register("_fail_at", pa.Table.from_pylist(
+                [{"input": i, "line": n} for i, n in sorted(places, key=lambda p: (p[0], p[1] or 0))],
+                schema=_PLACE_SCHEMA))
+            self.con.execute("DELETE FROM failures WHERE EXISTS (SELECT 1 FROM _fail_at p WHERE "
+                             "p.input = failures.input AND p.line IS NOT DISTINCT FROM failures.line)")
+            self.con.unregister("_fail_at")
 
     def _recompute(self, keys: set[str], new_rows: list[dict[str, Any]], new_recs: list[dict[str, Any]],
                    cross_doc: bool = True) -> None:

@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -130,11 +129,10 @@ class ExportFilter:
 
 # -- reference tables (data files) -----------------------------------------------------------
 def _read_tsv(path: Any) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    if not lines:
-        return []
-    head = lines[0].split("\t")
-    return [dict(zip(head, (ln.split("\t") + [""] * len(head))[: len(head)])) for ln in lines[1:]]
+    """The rows of a packaged TSV whose header names its columns (tidings.packfile)."""
+    from tidings.packfile import read_rows
+
+    return [row for _, row in read_rows(str(path), None)]
 
 
 def _store_file(name: str) -> Any:
@@ -145,6 +143,32 @@ def _store_file(name: str) -> Any:
 def fips_codes() -> dict[str, str]:
     """ISO 3166-1 alpha-3 -> FIPS 10-4 country code (``fips.tsv``, from GeoNames countryInfo)."""
     return {r["iso3"]: r["fips"] for r in _read_tsv(_store_file("fips.tsv"))}
+
+
+@lru_cache(maxsize=None)
+def fips_by_admin1() -> dict[str, str]:
+    """Admin1 code (ISO 3166-2 or GeoNames) -> FIPS 10-4 country code where GDELT splits an ISO
+    country (``fips_admin1.tsv``: the Gaza Strip ``GZ`` and the West Bank ``WE`` of PSE)."""
+    return {r["admin1"]: r["fips"] for r in _read_tsv(_store_file("fips_admin1.tsv"))}
+
+
+@lru_cache(maxsize=None)
+def fips_names() -> dict[str, str]:
+    """FIPS 10-4 country code -> the short English name GDELT's FullName ends with ("Russia",
+    "South Korea"; ``GZ`` "Gaza Strip", ``WE`` "West Bank")."""
+    names = {r["fips"]: r["name"] for r in _read_tsv(_store_file("fips.tsv"))}
+    names.update({r["fips"]: r["fips_name"] for r in _read_tsv(_store_file("fips_admin1.tsv"))})
+    return names
+
+
+def fips_of(loc: dict[str, Any]) -> str:
+    """The FIPS 10-4 country code GDELT gives a place: by its admin1 where GDELT splits the
+    country (Gaza ``GZ``, West Bank ``WE``), else by its ISO country (``fips.tsv``)."""
+    admin1 = loc.get("admin1") or ""
+    split = fips_by_admin1()
+    if admin1 in split:
+        return split[admin1]
+    return fips_codes().get(loc.get("country") or "", "")
 
 
 @lru_cache(maxsize=None)
@@ -285,14 +309,15 @@ def _gdelt_geo(loc: dict[str, Any] | None) -> list[str]:
     if not loc or not loc.get("country"):
         return ["0", "", "", "", "", "", "", ""]
     iso = loc.get("country") or ""
-    fips = fips_codes().get(iso, "")
+    fips = fips_of(loc)
     prec = loc.get("precision") or ("city" if loc.get("geonameid") else "country")
     us = iso == "USA"
     gtype = {"country": 1, "admin1": 2 if us else 5, "city": 3 if us else 4}.get(prec, 4)
-    cname = country_name(iso)
+    cname = fips_names().get(fips) or country_name(iso)
     name = loc.get("name") or loc.get("text") or ""
     full = cname if gtype == 1 else ", ".join(x for x in (name, cname) if x)
-    adm1 = fips + _admin1_part(loc.get("admin1")) if gtype != 1 else fips
+    split = (loc.get("admin1") or "") in fips_by_admin1()  # Gaza, West Bank: the FIPS code is the ADM1
+    adm1 = fips + _admin1_part(loc.get("admin1")) if gtype != 1 and not split else fips
     lat = "" if loc.get("lat") is None else f"{float(loc['lat']):.4f}"
     lon = "" if loc.get("lon") is None else f"{float(loc['lon']):.4f}"
     fid = fips if gtype == 1 else ("" if loc.get("geonameid") is None else str(loc["geonameid"]))
@@ -320,46 +345,116 @@ def _admin1_part(admin1: str | None) -> str:
     return admin1
 
 
-def to_gdelt(rec: dict[str, Any]) -> list[str]:
-    """A stored event record as one GDELT 2.0 Events row (61 strings, :data:`GDELT_COLUMNS`).
+def dyads(rec: dict[str, Any]) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """The (actor, recipient) pairs of an event record, one export row each, as GDELT and ICEWS
+    code one event per dyad: every actor with every recipient; without recipients, every
+    unordered pair of actors (a symmetric event: "A and B met" gives A-B); a lone actor pairs
+    with None."""
+    actors = [a for a in rec.get("actors") or [] if a] or [None]
+    recips = [a for a in rec.get("recipients") or [] if a]
+    if recips:
+        return [(a, r) for a in actors for r in recips]
+    if len(actors) >= 2:
+        return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+    return [(actors[0], None)]
 
-    Dyadic like GDELT: Actor1 = first actor, Actor2 = first recipient.  Actor types are CAMEO
-    codes (PLOVER JRN -> MED, MED -> HLH).  Actor geo blocks are empty (type 0): tidings
-    resolves one place per event, written to ActionGeo with FIPS 10-4 country codes and
-    ADM1 = FIPS country code + the admin1 division code (GeoNames or ISO 3166-2 part, "FR11", "USTX").  AvgTone is empty (no tone is computed).  DATEADDED is
-    the earliest publication time of the event's articles (YYYYMMDDHHMMSS); SOURCEURL the URL
-    of the earliest article with one."""
+
+def dyad_event_id(event_id: str, n: int) -> int:
+    """GLOBALEVENTID of the ``n``-th dyad row (from 0) of an event: :func:`gdelt_event_id` for
+    the first, a hash of ``<event_id>/<n>`` for the others (unique per row, stable across runs)."""
+    if n == 0:
+        return gdelt_event_id(event_id)
+    import hashlib
+
+    return int(hashlib.sha1(f"{event_id}/{n}".encode()).hexdigest()[:15], 16)
+
+
+def _actor_geo(actor: dict[str, Any] | None, loc: dict[str, Any] | None) -> list[str]:
+    """Actor geo block: the event place when it lies in the actor's own country (the actor is
+    known to be there), else empty (type 0)."""
+    if actor and loc and actor.get("country") and actor.get("country") == loc.get("country"):
+        return _gdelt_geo(loc)
+    return _gdelt_geo(None)
+
+
+def _source_url(rec: dict[str, Any]) -> str:
+    """URL of the earliest article with one, else the representative article's source (the
+    file's real path as stored by ingest)."""
+    url = next((m.get("url") for m in rec.get("mentions") or [] if m.get("url")), None)
+    art = rec.get("article") or {}
+    return url or art.get("url") or art.get("source") or ""
+
+
+def to_gdelt(rec: dict[str, Any], added: str | None = None) -> list[list[str]]:
+    """A stored event record as GDELT 2.0 Events rows (each 61 strings, :data:`GDELT_COLUMNS`),
+    one per dyad (:func:`dyads`), with GLOBALEVENTID from :func:`dyad_event_id`.
+
+    Actor types are CAMEO codes (PLOVER JRN -> MED, MED -> HLH).  ActionGeo is the event place
+    with FIPS 10-4 country codes (Gaza ``GZ``, West Bank ``WE``) and ADM1 = FIPS country code +
+    the admin1 division code; Actor1Geo/Actor2Geo repeat it for an actor of the place's
+    country, else are empty (type 0).  AvgTone and the ADM2 codes are empty (not computed).
+    DATEADDED is ``added``, the time the event entered the store (YYYYMMDDHHMMSS, UTC; the
+    earliest publication time when not given); SOURCEURL the earliest article's URL, else its
+    source path."""
     sqldate, my, y, frac = _gdelt_date(rec.get("date"))
     code = rec.get("cameo_code") or ""
-    actors, recips = rec.get("actors") or [], rec.get("recipients") or []
-    mentions = rec.get("mentions") or []
-    pubs = sorted(m.get("published") for m in mentions if m.get("published")) or \
-        [(rec.get("article") or {}).get("published") or rec.get("date") or ""]
-    digits = re.sub(r"\D", "", pubs[0] or "")[:14].ljust(14, "0") if pubs[0] else ""
-    url = next((m.get("url") for m in mentions if m.get("url")), None) or (rec.get("article") or {}).get("url") or ""
+    if not added:
+        pubs = sorted(m.get("published") for m in rec.get("mentions") or [] if m.get("published")) or \
+            [(rec.get("article") or {}).get("published") or rec.get("date") or ""]
+        added = pubs[0]
+    digits = re.sub(r"\D", "", added or "")[:14].ljust(14, "0") if added else ""
     gold = rec.get("goldstein")
-    row = [
-        str(gdelt_event_id(rec["id"])), sqldate, my, y, frac,
-        *_gdelt_actor(actors[0] if actors else None),
-        *_gdelt_actor(recips[0] if recips else None),
-        "1" if rec.get("sentence_index") == 0 else "0",
-        code, code[:3], rec.get("cameo_root") or code[:2], str(rec.get("quad_class") or ""),
-        "" if gold is None else f"{float(gold):g}",
-        str(rec.get("num_mentions", 1)), str(rec.get("num_sources", 1)), str(rec.get("num_articles", 1)), "",
-        *_gdelt_geo(None), *_gdelt_geo(None), *_gdelt_geo(rec.get("location")),
-        digits, url,
-    ]
-    return [str(v).replace("\t", " ").replace("\n", " ") for v in row]
+    loc = rec.get("location")
+    rows = []
+    for n, (a1, a2) in enumerate(dyads(rec)):
+        rows.append(clean_cells([
+            str(dyad_event_id(rec["id"], n)), sqldate, my, y, frac,
+            *_gdelt_actor(a1), *_gdelt_actor(a2),
+            "1" if rec.get("sentence_index") == 0 else "0",
+            code, code[:3], rec.get("cameo_root") or code[:2], str(rec.get("quad_class") or ""),
+            "" if gold is None else f"{float(gold):g}",
+            str(rec.get("num_mentions", 1)), str(rec.get("num_sources", 1)), str(rec.get("num_articles", 1)), "",
+            *_actor_geo(a1, loc), *_actor_geo(a2, loc), *_gdelt_geo(loc),
+            digits, _source_url(rec),
+        ]))
+    return rows
 
 
-def to_icews(rec: dict[str, Any]) -> list[str]:
-    """A stored event record as one ICEWS-style row (20 strings, :data:`ICEWS_COLUMNS`).
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
-    Source/Target = first actor/recipient; sectors as ICEWS-style names; countries as English
-    names (pycountry); Event Text = the CAMEO code's name (CAMEO codebook); Intensity = the
-    Goldstein value; Story ID = doc_id; Sentence Number counts from 1; Publisher = the
-    source outlet; City = the place when it is a city, Province = its admin1 code."""
-    actors, recips = rec.get("actors") or [], rec.get("recipients") or []
+
+def clean_cells(row: list[Any]) -> list[str]:
+    """Cells fit for a tab-separated line: None -> "", tabs and line breaks (any that a reader
+    may split lines on) -> one space, as GDELT does; nothing is escaped."""
+    return [_BREAKS.sub(" ", "" if v is None else str(v)) for v in row]
+
+
+def publisher(rec: dict[str, Any]) -> str:
+    """The outlet of an event's earliest article: its URL's host without ``www.``, else the
+    news agency of its dateline, else ""; never a file path."""
+    from urllib.parse import urlsplit
+
+    art = rec.get("article") or {}
+    for url in [m.get("url") for m in rec.get("mentions") or []] + [art.get("url")]:
+        if isinstance(url, str) and url:
+            try:
+                host = urlsplit(url).hostname or ""
+            except ValueError:
+                host = ""
+            if host:
+                return host[4:] if host.startswith("www.") else host
+    return art.get("agency") or ""
+
+
+def to_icews(rec: dict[str, Any]) -> list[list[str]]:
+    """A stored event record as ICEWS-style rows (each 20 strings, :data:`ICEWS_COLUMNS`), one
+    per dyad (:func:`dyads`).
+
+    Event ID = :func:`dyad_event_id` (an integer, as in the ICEWS files); Source/Target = the
+    dyad's actor and recipient; sectors as ICEWS-style names; countries as English names
+    (pycountry); Event Text = the CAMEO code's name (CAMEO codebook); Intensity = the Goldstein
+    value; Story ID = doc_id; Sentence Number counts from 1; Publisher = :func:`publisher` (site
+    or agency); City = the place when it is a city, Province = its admin1 code."""
     sect = icews_sectors()
 
     def side(a: dict[str, Any] | None) -> list[str]:
@@ -369,35 +464,49 @@ def to_icews(rec: dict[str, Any]) -> list[str]:
         return [a.get("name") or a.get("text") or "", sect.get(s, s or ""), country_name(a.get("country"))]
 
     loc = rec.get("location") or {}
-    src = side(actors[0] if actors else None)
-    tgt = side(recips[0] if recips else None)
     code = rec.get("cameo_code") or ""
-    mentions = rec.get("mentions") or []
-    row = [
-        rec["id"], rec.get("date") or "", *src,
-        cameo_names().get(code, (rec.get("event_type") or "").title()),
-        code, "" if rec.get("goldstein") is None else f"{float(rec['goldstein']):g}",
-        *tgt, rec.get("doc_id") or "",
-        "" if rec.get("sentence_index") is None else str(int(rec["sentence_index"]) + 1),
-        mentions[0].get("source") if mentions else ((rec.get("article") or {}).get("source") or ""),
-        (loc.get("name") or "") if loc.get("precision") == "city" else "", "",
-        loc.get("admin1") or "", country_name(loc.get("country")) if loc else "",
-        "" if loc.get("lat") is None else str(loc["lat"]),
-        "" if loc.get("lon") is None else str(loc["lon"]),
-    ]
-    return [str(v or "").replace("\t", " ").replace("\n", " ") for v in row]
+    rows = []
+    for n, (a1, a2) in enumerate(dyads(rec)):
+        rows.append(clean_cells([
+            str(dyad_event_id(rec["id"], n)), rec.get("date") or "", *side(a1),
+            cameo_names().get(code, (rec.get("event_type") or "").title()),
+            code, "" if rec.get("goldstein") is None else f"{float(rec['goldstein']):g}",
+            *side(a2), rec.get("doc_id") or "",
+            "" if rec.get("sentence_index") is None else str(int(rec["sentence_index"]) + 1),
+            publisher(rec),
+            (loc.get("name") or "") if loc.get("precision") == "city" else "", "",
+            loc.get("admin1") or "", country_name(loc.get("country")) if loc else "",
+            "" if loc.get("lat") is None else str(loc["lat"]),
+            "" if loc.get("lon") is None else str(loc["lon"]),
+        ]))
+    return rows
 
 
 # -- export ------------------------------------------------------------------------------------
 def _records(store: EventStore, flt: ExportFilter) -> Iterator[dict[str, Any]]:
+    for rec, _ in _records_added(store, flt, with_added=False):
+        yield rec
+
+
+def _records_added(store: EventStore, flt: ExportFilter,
+                   with_added: bool = True) -> Iterator[tuple[dict[str, Any], str | None]]:
+    """(record, time the event entered the store as YYYYMMDDHHMMSS or None) per event, in
+    export order; the time is the earliest ``ingested_at`` of the event's articles."""
     where, params = flt.where()
-    cur = store.con.execute(f"SELECT record FROM events WHERE {where} ORDER BY date, event_id", params)
+    if with_added:
+        sql = (f"SELECT e.record, strftime(x.added, '%Y%m%d%H%M%S') FROM (SELECT * FROM events WHERE {where}) e "
+               "LEFT JOIN (SELECT m.event_id, min(a.ingested_at) AS added FROM mentions m "
+               "JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.event_id) x ON x.event_id = e.event_id "
+               "ORDER BY e.date, e.event_id")
+    else:
+        sql = f"SELECT record, NULL FROM events WHERE {where} ORDER BY date, event_id"
+    cur = store.con.execute(sql, params)
     while True:
         rows = cur.fetchmany(10000)
         if not rows:
             return
-        for (r,) in rows:
-            yield json.loads(r)
+        for r, added in rows:
+            yield json.loads(r), added
 
 
 def _flat_select(flt: ExportFilter, join_lists: bool) -> tuple[str, list[Any]]:
@@ -449,14 +558,12 @@ def export_events(store: EventStore, fmt: str, out: str | Path | None = None,
             for rec in _records(store, flt):
                 obj = to_plover(rec) if fmt == "plover" else rec
                 fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                                escapechar="\\")
+        else:  # tab-separated, one line per dyad, cells cleaned (clean_cells), nothing quoted
             if fmt == "icews":
-                writer.writerow(ICEWS_COLUMNS)
-            conv = to_gdelt if fmt == "gdelt" else to_icews
-            for rec in _records(store, flt):
-                writer.writerow(conv(rec))
+                fh.write("\t".join(ICEWS_COLUMNS) + "\n")
+            for rec, added in _records_added(store, flt, with_added=fmt == "gdelt"):
+                rows = to_gdelt(rec, added) if fmt == "gdelt" else to_icews(rec)
+                fh.write("".join("\t".join(row) + "\n" for row in rows))
     finally:
         if close:
             fh.close()

@@ -1,14 +1,20 @@
 """Ingest documents into the event store: read -> code -> store, resumable and idempotent.
 
-A document is identified by ``doc_id`` and its :func:`content_hash`.  A document already
-stored with the same hash is skipped before coding; a changed one replaces its own rows.
+A document is identified by its :func:`document_id` (the reader's stable ``key``: JSONL id,
+record URL, the file's real path, or ``stdin:`` + a hash of the text) and its
+:func:`content_hash`.  A document already stored with the same hash is skipped before coding; a
+changed one replaces its own rows; two different documents never share an id.
 Coded documents are written in batches, one transaction each (see EventStore.write_batch),
 so a run killed at any moment and started again ends with exactly the rows of an
-uninterrupted run.
+uninterrupted run.  When readers in other processes (``tidings serve``, ``export``, ``stats``)
+ask for the store, it is closed after each batch (EventStore.yield_to_readers), so they can open
+it between batches (docs/store.md, "Reading while ingest runs").
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +35,34 @@ def content_hash(raw: RawDocument) -> str:
     return h.hexdigest()
 
 
+def document_id(raw: RawDocument) -> str:
+    """The id a document is stored under: the reader's ``key`` (stable across runs, see
+    docs/store.md), else the caller's ``doc_id``."""
+    return raw.key or raw.doc_id
+
+
+def location(source: str | None) -> tuple[str | None, int | None]:
+    """Where an input was read, from a reader ``source``: ``(real path, JSONL line or None)``;
+    ``("-", line)`` for standard input; ``(None, None)`` for an option (``--lang``) or nothing.
+    A file source never ends in ``:<digits>`` (it ends in its extension), so ``path:7`` is a line."""
+    if not source or source.startswith("--"):
+        return None, None
+    head, sep, tail = source.rpartition(":")
+    path, line = (head, int(tail)) if sep and head and tail.isdigit() else (source, None)
+    if path == "-":
+        return "-", line
+    try:
+        return os.path.realpath(path), line
+    except (OSError, ValueError):
+        return path, line
+
+
 @dataclass
 class IngestReport:
     """Counts of one ingest run: ``documents`` seen, ``skipped`` (unchanged), ``coded``,
-    ``mentions`` written, ``failures`` recorded, ``seconds`` elapsed, and ``events`` (the
-    deduplicated events in the store at the end)."""
+    ``mentions`` written, ``failures`` recorded, ``seconds`` elapsed, ``events`` (the
+    deduplicated events in the store at the end) and ``reasons`` (the first
+    :data:`FIRST_REASONS` failures as ``"<source>: <reason>"`` lines)."""
 
     documents: int = 0
     skipped: int = 0
@@ -42,9 +71,19 @@ class IngestReport:
     failures: int = 0
     events: int = 0
     seconds: float = 0.0
+    reasons: list[str] = dataclasses.field(default_factory=list)
+
+    def note_failure(self, source: str | None, reason: str) -> None:
+        """Count a failure and keep its line while fewer than FIRST_REASONS are kept."""
+        self.failures += 1
+        if len(self.reasons) < FIRST_REASONS:
+            self.reasons.append(f"{source or '?'}: {reason}")
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+FIRST_REASONS = 5
 
 
 def _is_failure(item: Any) -> bool:
@@ -81,14 +120,19 @@ def ingest(
     t0 = time.perf_counter()
     known = store.known_hashes()
     failed = store.failed_doc_ids()
+    failed_places = {(f["input"], f["line"]) for f in store.failures()}
+    cleared: set[tuple[str, int | None]] = set()
+    store.release()  # free while the first batch is coded; later batches keep it unless a reader asks
     docs: list[DocRow] = []
     fails: list[FailureRow] = []
-    pending: set[str] = set()
 
     def flush() -> None:
-        if docs or fails:
+        if docs or fails or cleared:
             ids = {d.doc_id for d in docs} | {f.doc_id for f in fails if f.doc_id}
-            store.write_batch(docs, fails, replace={i for i in ids if i in known or i in failed})
+            store.write_batch(docs, fails, replace={i for i in ids if i in known or i in failed}, clear=cleared)
+            store.yield_to_readers()  # one transaction per batch, then the file is free for readers who asked
+            failed_places.difference_update(cleared)
+            cleared.clear()
             for d in docs:
                 known[d.doc_id] = d.content_hash
                 failed.discard(d.doc_id)
@@ -98,56 +142,64 @@ def ingest(
                     failed.add(f.doc_id)
             docs.clear()
             fails.clear()
-            pending.clear()
+
+    seen: dict[str, str] = {}  # id -> content hash of the documents met in this run
 
     for item in documents:
         report.documents += 1
         if _is_failure(item):
-            fails.append(FailureRow(source=getattr(item, "source", None), reason=str(item.reason)))
-            report.failures += 1
+            source = getattr(item, "source", None)
+            where, line = location(source)
+            report.note_failure(source, str(item.reason))
+            if not (where and os.path.isdir(where)):  # a folder with nothing readable: reported, not a document
+                fails.append(FailureRow(source=source, reason=str(item.reason), input=where, line=line))
         else:
             raw: RawDocument = item
             h = content_hash(raw)
-            if known.get(raw.doc_id) == h:
+            doc_id = document_id(raw)
+            if doc_id in seen and seen[doc_id] != h:  # another document under a seen id (a JSONL id repeated)
+                doc_id = f"{doc_id}#{h[:12]}"
+            if seen.get(doc_id) == h or known.get(doc_id) == h:  # met in this run, or stored unchanged
                 report.skipped += 1
+                place = location(raw.source)
+                if place in failed_places and place[0] != "-":  # its line failed before, now it reads
+                    cleared.add(place)
             else:
-                if raw.doc_id in pending:  # same doc_id twice in a batch: the later one wins
-                    flush()
-                pending.add(raw.doc_id)
-                res = code_one(coder, raw)  # the one document loop's step (tidings.run)
-                if res.ok:
-                    recs = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in res.events]
-                    docs.append(DocRow(raw.doc_id, h, _article_dict(res.article, raw), recs))
-                    report.coded += 1
-                    report.mentions += len(recs)
-                else:
-                    fails.append(FailureRow(source=raw.source or raw.doc_id, reason=res.error.removeprefix(f"{res.source}: "),
-                                            doc_id=raw.doc_id, content_hash=h))
-                    report.failures += 1
+                _code_into(raw, doc_id, h, coder, docs, fails, report)
+            seen[doc_id] = h
         if len(docs) + len(fails) >= batch_size:
             flush()
         if on_progress is not None:
             on_progress(report)
     flush()
     report.events = store.counts()["events"]
+    store.release()
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def load_coder() -> Any:
-    """The pipeline's ``Coder()`` (tidings.pipeline); raises RuntimeError with a clear message
-    when the pipeline is not available."""
-    try:
-        from tidings.pipeline import Coder  # type: ignore[import-not-found]
-    except ImportError as exc:
-        raise RuntimeError(f"the coding pipeline (tidings.pipeline) is not available: {exc}") from None
-    return Coder()
-
-
-def iter_paths(paths: Iterable[str | Path], **kw: Any) -> Iterable[Any]:
-    """Documents of ``paths`` through ``tidings.read.iter_documents`` (keyword options passed on)."""
-    try:
-        from tidings.read import iter_documents  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise RuntimeError(f"the readers (tidings.read) are not available: {exc}") from None
-    return iter_documents([str(p) for p in paths], **kw)
+def _code_into(raw: RawDocument, doc_id: str, h: str, coder: Any, docs: list[DocRow],
+               fails: list[FailureRow], report: IngestReport) -> None:
+    """Code one document under ``doc_id`` (so its event ids are the store's own) with the one
+    document loop's step, and queue its row or its failure."""
+    where, line = location(raw.source)
+    # the store names a file by its real path (exports' SOURCEURL, the --out guard), not as typed
+    source = raw.source if where in (None, "-") else (f"{where}:{line}" if line else where)
+    res = code_one(coder, dataclasses.replace(raw, doc_id=doc_id, source=source))
+    if res.ok:
+        art = _article_dict(res.article, raw)
+        art["source"] = source
+        agency = (art.get("dateline") or {}).get("agency") if isinstance(art.get("dateline"), dict) else None
+        recs = []
+        for e in res.events:
+            rec = e.to_dict() if hasattr(e, "to_dict") else dict(e)
+            rec["article"] = {**(rec.get("article") or {}), "source": source, "agency": agency}
+            recs.append(rec)
+        docs.append(DocRow(doc_id, h, art, recs, input=where, line=line))
+        report.coded += 1
+        report.mentions += len(recs)
+    else:
+        reason = res.error.removeprefix(f"{res.source}: ")
+        fails.append(FailureRow(source=raw.source or doc_id, reason=reason, doc_id=doc_id, content_hash=h,
+                                input=where, line=line))
+        report.note_failure(raw.source or doc_id, reason)

@@ -3,7 +3,8 @@
 ``by``: ``type`` (PLOVER event type), ``country`` (each actor country; an event with two
 actor countries counts once for each; ``---`` when no actor country is known) or ``dyad``
 (actor countries ``+``-joined, ``->``, recipient countries).  ``freq``: ``day``
-(``YYYY-MM-DD``), ``week`` (ISO week, labelled by its Monday) or ``month`` (``YYYY-MM``).
+(``YYYY-MM-DD``), ``week`` (ISO week, labelled by its Monday), ``month`` (``YYYY-MM``) or
+``year`` (``YYYY``).
 Events whose date is coarser than the period are labelled with the date they have.
 QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
 conflict; CAMEO/GDELT) shares are fractions 0..1 of the events of the row.
@@ -16,7 +17,7 @@ from tidings.store.db import EventStore
 from tidings.store.export import ExportFilter
 
 BY = ("type", "country", "dyad")
-FREQ = ("day", "week", "month")
+FREQ = ("day", "week", "month", "year")
 
 STATS_COLUMNS = ("period", "key", "events", "mentions", "goldstein_sum", "goldstein_mean",
                  "quad1_share", "quad2_share", "quad3_share", "quad4_share")
@@ -30,6 +31,14 @@ def compute_stats(store: EventStore, by: str = "type", freq: str = "month",
                   flt: ExportFilter | None = None) -> Any:
     """Aggregate the store's events; returns a pandas DataFrame with :data:`STATS_COLUMNS`,
     sorted by period then key.  Raises StatsError for an unknown ``by`` or ``freq``."""
+    sql, params = stats_query(by, freq, flt)
+    return store.con.execute(sql, params).df()
+
+
+def stats_query(by: str = "type", freq: str = "month", flt: Any = None) -> tuple[str, list[Any]]:
+    """The SQL of :func:`compute_stats` and its parameters (columns :data:`STATS_COLUMNS`).
+    ``flt``: anything with ``where() -> (sql, params)`` over ``events`` (an ExportFilter).
+    Raises StatsError for an unknown ``by`` or ``freq``."""
     if by not in BY:
         raise StatsError(f"unknown --by {by!r}; choose one of {', '.join(BY)}")
     if freq not in FREQ:
@@ -38,6 +47,7 @@ def compute_stats(store: EventStore, by: str = "type", freq: str = "month",
     period = {
         "day": "left(date, 10)",
         "month": "left(date, 7)",
+        "year": "left(date, 4)",
         "week": "coalesce(strftime(date_trunc('week', try_cast(date AS DATE)), '%Y-%m-%d'), date)",
     }[freq]
     if by == "type":
@@ -65,4 +75,4 @@ def compute_stats(store: EventStore, by: str = "type", freq: str = "month",
         GROUP BY ALL
         ORDER BY period, key
     """
-    return store.con.execute(sql, params).df()
+    return sql, params

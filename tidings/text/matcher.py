@@ -122,6 +122,13 @@ class Matcher:
         return out
 
 
+def word_tokens(match: Match, keys: list[tuple[str, ...]]) -> list[int]:
+    """Token indices of ``match`` (a match whose payload has ``words``) that a pattern word matched,
+    leaving out the tokens a ``..`` gap skipped ("threatened *Greece* with sanctions")."""
+    words = [w for w in match.payload.words if w != GAP]
+    return [i for i in range(match.start, match.end) if any(_word_ok(w, keys[i]) for w in words)]
+
+
 def longest_non_overlapping(matches: list[Match]) -> list[Match]:
     """Keep the longest match at each place (ties: the earliest added), in text order."""
     chosen: list[Match] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 from tidings.where.gazetteer import norm_key
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street")
+KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street", "determiner")
 ROLES = ("in", "from", "by")
 
 
@@ -27,7 +27,9 @@ class PlaceLexicon:
     ``stop``: names never geocoded; ``aliases``: name -> list of targets (ISO3, GeoNames id as int, or
     ISO 3166-2 code); ``clitics``: (prefix, role or None), longest first; ``suffixes``: (ending,
     replacement) in file order; ``admin``: word -> ``before``/``after``/``both``; ``features``: nouns that
-    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``.
+    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``;
+    ``determiners``: articles and contracted prepositions; ``common``: gazetteer keys that are common
+    words of the language (``placewords.tsv``, built by ``tools/build_placewords.py``).
     """
 
     lang: str
@@ -41,29 +43,24 @@ class PlaceLexicon:
     streets: set[str] = field(default_factory=set)  # "piazza", "rue", "street": the name after one is no town
     joins: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
+    determiners: set[str] = field(default_factory=set)  # "the", "la", "del": a name after one is a common noun
+    common: frozenset[str] = frozenset()  # gazetteer keys that are common words (placewords.tsv)
 
     @property
     def max_prep_words(self) -> int:
         return max((len(p.split()) for p in self.preps), default=1)
 
 
-def _parse(path: Path, lang: str) -> PlaceLexicon:
-    lex = PlaceLexicon(lang)
-    header_seen = False
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cols[0].strip() == "kind":
-                continue
-        kind = cols[0].strip()
-        form = cols[1].strip() if len(cols) > 1 else ""
-        value = cols[2].strip() if len(cols) > 2 else ""
+def _parse(path: Path, lang: str, lex: PlaceLexicon | None = None) -> PlaceLexicon:
+    """Read one places.tsv into ``lex`` (a new lexicon when None); later files extend and override."""
+    from tidings.packfile import read_rows
+
+    lex = lex if lex is not None else PlaceLexicon(lang)
+    for lineno, row in read_rows(path, ("kind", "form", "value"), error=PlacesDataError, header_optional=True):
+        kind, form, value = row["kind"], row["form"], row["value"]
         if kind not in KINDS or not form:
-            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, got {line!r}")
+            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, "
+                                  f"got {kind!r} {form!r}")
         key = norm_key(form)
         if kind == "prep":
             if value not in ROLES:
@@ -87,23 +84,34 @@ def _parse(path: Path, lang: str) -> PlaceLexicon:
             lex.streets.add(key)
         elif kind == "join":
             lex.joins.add(key)
+        elif kind == "determiner":
+            lex.determiners.add(key)
         elif kind == "setting" and form == "nouns_capitalized":
             lex.nouns_capitalized = value.lower() in ("yes", "true", "1")
     lex.clitics.sort(key=lambda c: -len(c[0]))
+    words = path.parent / "placewords.tsv"
+    if words.is_file():
+        lex.common = frozenset(r["key"] for _, r in read_rows(words, ("key",), error=PlacesDataError))
     return lex
 
 
-@functools.lru_cache(maxsize=None)
-def get_lexicon(lang: str | None) -> PlaceLexicon:
+def get_lexicon(lang: str | None, extra_dirs=()) -> PlaceLexicon:
     """The :class:`PlaceLexicon` of ISO 639-1 ``lang`` (cached). A language without a ``places.tsv``
     (or ``None``) gets an empty lexicon: places are then found by capitalization and the gazetteer only.
+    ``extra_dirs``: user lexicon folders whose ``<lang>/places.tsv`` extends the packaged one.
 
-    Raises :class:`PlacesDataError` when the file is malformed.
+    Raises :class:`PlacesDataError` when a file is malformed.
     """
+    return _get_lexicon(lang, tuple(str(d) for d in extra_dirs))
+
+
+@functools.lru_cache(maxsize=None)
+def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     if not lang:
         return PlaceLexicon("")
     lang = lang.lower().split("-")[0].split("_")[0]
-    path = LANG_DIR / lang / "places.tsv"
-    if not path.is_file():
-        return PlaceLexicon(lang)
-    return _parse(path, lang)
+    lex = PlaceLexicon(lang)
+    for path in [LANG_DIR / lang / "places.tsv"] + [Path(d) / lang / "places.tsv" for d in extra_dirs]:
+        if path.is_file():
+            lex = _parse(path, lang, lex)
+    return lex

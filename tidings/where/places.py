@@ -31,6 +31,10 @@ MAX_NAME_TOKENS = 5
 MIN_KEY_LETTERS = 3
 #: population a city-only name needs to count without a locative preposition where capitals are no evidence
 UNCUED_MIN_POPULATION = 100_000
+#: population above which a city whose name is also a common word needs no locative cue (Cairo, القاهرة)
+COMMON_WORD_MIN_POPULATION = 2_000_000
+#: characters between two tokens that make the second one open a sentence, quotation or line
+SENTENCE_OPENERS = frozenset(".!?…\n\"«“„—–:;(")
 
 ALIAS_BONUS = 1.5
 CONTEXT_WEIGHT = 2.0
@@ -71,6 +75,7 @@ class _Span:
     bonus: dict[int, float] = field(default_factory=dict)  # id(entry) -> extra score
     start_tok: int | None = None  # first token of the mention text (admin word before the name)
     best: Entry | None = None
+    key: str = ""  # the gazetteer key matched (after clitic stripping and suffix rewriting)
 
 
 def _is_cased(tok: str) -> bool:
@@ -216,7 +221,7 @@ def _match_at(tx: _Text, i: int, gaz) -> _Span | None:
         if not cands and key and key in tx.lex.stop:
             return None
         if cands:
-            return _Span(i, j, cands, aliased, role)
+            return _Span(i, j, cands, aliased, role, key=key)
     return None
 
 
@@ -276,10 +281,10 @@ def _agree(q: Entry, c: Entry) -> float:
     return 0.0
 
 
-def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[int, int]]]:
+def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Span], list[tuple[int, int]]]:
     """All spans of ``text``: resolved spans and (start token, end token) of unresolved feature names."""
     gaz = get_gazetteer()
-    lex = get_lexicon(lang)
+    lex = get_lexicon(lang, lexicon_dirs)
     tx = _Text(text, lex)
     spans: list[_Span] = []
     unresolved: list[tuple[int, int]] = []
@@ -324,7 +329,7 @@ def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[i
         prep = tx.prep_before(i)
         sp.role = prep or sp.role
         _apply_admin(tx, sp, gaz)
-        if not _keep(tx, sp):
+        if not _keep(tx, sp) or (not after_feature and _common_word(tx, sp)):
             i = sp.j
             continue
         spans.append(sp)
@@ -354,6 +359,42 @@ def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[i
                     continue
         i = sp.j
     return tx, spans, unresolved
+
+
+def _sentence_initial(tx: _Text, i: int) -> bool:
+    """Whether token i opens a sentence, a quotation or a line (where a capital proves nothing)."""
+    if i == 0:
+        return True
+    gap = tx.text[tx.toks[i - 1][2]: tx.toks[i][1]]
+    return any(ch in gap for ch in SENTENCE_OPENERS)
+
+
+def _common_word(tx: _Text, sp: _Span) -> bool:
+    """Whether a one-word match is a common word of the language used as one (docs/places.md).
+
+    A key of the language's ``placewords.tsv`` (a gazetteer name that is also a lower-case word of the
+    language's dictionary: "Ayer", "Corte", "صور") is a place only when a locative preposition, a glued
+    locative clitic or a division word governs it, or, in cased scripts, when it is capitalized in
+    the middle of a sentence and no determiner stands before it ("in Tyre", "near Corte";
+    not "Ayer viernes", "la Suprema Corte", "وأظهرت صور").  Countries, the language's aliases and very
+    large cities (COMMON_WORD_MIN_POPULATION) are exempt."""
+    lex = tx.lex
+    if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or tx.norms[sp.i] not in lex.common:
+        return False
+    if any(e.kind == "country" or e.population >= COMMON_WORD_MIN_POPULATION for e in sp.cands):
+        return False
+    # a preposition glued to the word itself ("بشأن" = bi + sha'n, "about") governs nothing: only a
+    # separate one does
+    governed = tx.prep_before(sp.i) is not None
+    if not _is_cased(tx.toks[sp.i][0]):
+        # uncased scripts: a locative is needed, and a small town after one is still the common word
+        # ("في إطار" = "within the framework of", not Atar)
+        return not (governed and max(e.population for e in sp.cands) >= UNCUED_MIN_POPULATION)
+    if governed:
+        return False
+    if _sentence_initial(tx, sp.i):
+        return True
+    return sp.i > 0 and tx.norms[sp.i - 1] in lex.determiners
 
 
 def _keep(tx: _Text, sp: _Span) -> bool:
@@ -421,7 +462,7 @@ def _resolve_spans(spans: list[_Span], ctx: dict[str, float]) -> None:
 
 
 def find_places(text: str, lang: str, *, offset: int = 0,
-                country_context: Mapping[str, float] | None = None) -> list[PlaceMention]:
+                country_context: Mapping[str, float] | None = None, lexicon_dirs=()) -> list[PlaceMention]:
     """Every toponym in ``text`` (ISO 639-1 ``lang``), in text order.
 
     Each :class:`PlaceMention` has offsets ``+ offset`` and a resolved GeoNames place
@@ -430,12 +471,13 @@ def find_places(text: str, lang: str, *, offset: int = 0,
     city|admin1|country), or ``place=None`` when the name cannot be resolved; an unresolvable name never
     removes the others.  ``country_context`` maps ISO3 (or alpha-2) to a non-negative weight (e.g. how
     often each country's actors occur in the article) and tips ambiguous names toward those countries.
+    ``lexicon_dirs``: user lexicon folders whose ``<lang>/places.tsv`` extends the packaged one.
 
     Raises ``TypeError`` when ``text`` is not a string.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_places: text must be str, got {type(text).__name__}")
-    tx, spans, unresolved = _scan(text, lang)
+    tx, spans, unresolved = _scan(text, lang, lexicon_dirs)
     _resolve_spans(spans, _norm_context(country_context))
     out: list[PlaceMention] = []
     for sp in spans:

@@ -1,0 +1,196 @@
+"""Stages ``place`` and ``infer_place``: where an event happened, and the place look-ups the
+coder shares (the places a sentence names, scanned once per sentence and kept in the document
+memory; the article's home country from the places its lead names)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from tidings.coder.record import CodingDoc, Draft
+from tidings.records import Actor, Event, Place, Sentence
+
+_PLACED_AT_TARGET = {"ASSAULT", "COERCE", "AID"}
+_PLACED_AT_ACTOR = {"PROTEST", "MOBILIZE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
+                    "AGREE", "CONCEDE", "RETREAT"}
+
+
+class PlaceStage:
+    """``doc.drafts`` -> each event's ``location`` set to the place its own sentence gives
+    (``tidings.where.event_location``; the dateline place when the text supports it), else a
+    country the sentence names as a place ("à l'intérieur du territoire mauritanien"), else None.
+    A country that only names a party ("los Ministerios de Azerbaiyán") is no event place."""
+
+    name = "place"
+
+    def __call__(self, doc: CodingDoc) -> CodingDoc:
+        drafts = []
+        for d in doc.drafts:
+            location = sentence_place(doc, d)
+            d = d.with_event(location=location)
+            recipient = destination(d.event, location, d.sentence.start)
+            drafts.append(d.with_event(recipients=[recipient]) if recipient is not None else d)
+        return doc.with_(drafts=drafts)
+
+
+#: acts whose place, after the trigger, is their target when the actor is foreign (or unnamed)
+_DESTINATION_TYPES = {"ASSAULT", "AID", "MOBILIZE"}
+
+
+def destination(ev: Event, location: Place | None, sentence_start: int) -> Actor | None:
+    """The recipient an attack, aid or a deployment takes from its place: the place's country, when
+    the place is named after the trigger, the event has no recipient and no actor of that country
+    ("Russian forces shelled Kharkiv": UKR; "la policía detuvo ... en Madrid": none, the police are
+    Spanish), else None.  ``sentence_start``: the article offset of the event's sentence."""
+    if (ev.event_type not in _DESTINATION_TYPES or ev.recipients or location is None or not location.country
+            or not location.text or location.country in {a.country for a in ev.actors}):
+        return None
+    trigger_at = ev.trigger.start - sentence_start
+    at = ev.sentence.find(location.text, max(0, trigger_at))
+    if at < 0:
+        return None  # the place is named before the act ("In Kharkiv, Russian forces said ...")
+    return Actor(location.text, None, location.country, None, sentence_start + at, sentence_start + at + len(location.text))
+
+
+class InferPlace:
+    """``doc.drafts`` -> events without a location get a country-level one inferred from their
+    parties (see :func:`inferred_place`)."""
+
+    name = "infer_place"
+
+    def __call__(self, doc: CodingDoc) -> CodingDoc:
+        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event, doc.ontology.nonstate))
+                                 for d in doc.drafts])
+
+
+def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
+    """The place the event's own sentence gives, or None."""
+    ev, sent, read = draft.event, draft.sentence, draft.candidate.read
+    location = _location(doc, sent, ev.trigger.start, ev.actors)
+    if location is not None and _inside_party(sent, location.text, read.party_spans):
+        location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
+    if location is None and read.places:
+        # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
+        _, code, text = min(read.places, key=lambda p: abs(p[0] - ev.trigger.start))
+        location = country_place(code)
+        if location is not None and text:
+            location.text = text
+    return location
+
+
+def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
+    """The places one sentence names (``tidings.where.find_places``, offsets into the article),
+    disambiguated by the countries the article names and its dateline; scanned once per sentence
+    (kept in ``doc.memory.place_cache``)."""
+    cache = doc.memory.place_cache
+    if sent.index not in cache:
+        from tidings.where import find_places
+
+        ctx = {c: float(n) for c, n in doc.memory.countries.items()}
+        dl = doc.article.dateline
+        if dl is not None and dl.country:
+            ctx[dl.country] = ctx.get(dl.country, 0.0) + 0.5 * (max(ctx.values()) if ctx else 1.0)
+        try:
+            mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx,
+                                   lexicon_dirs=doc.res.lexicon_dirs)
+        except Exception:  # a place that cannot be read never stops the coding
+            mentions = []
+        cache[sent.index] = mentions
+    return cache[sent.index]
+
+
+def sentence_places(doc: CodingDoc, sent: Sentence) -> list[tuple[int, str]]:
+    """(character offset in the article, ISO3) of the places one sentence names (GeoNames)."""
+    return [(pm.start, pm.place.country) for pm in sentence_mentions(doc, sent)
+            if pm.place is not None and pm.place.country]
+
+
+def count_places(doc: CodingDoc) -> None:
+    """Count the countries of the places the lead names ("in Tbilisi", "в Хабаровске") towards the
+    article's home country, which unnamed state actors ("police") take.  Done once per article, and
+    only when an event needs it; the sentences' scans are shared with event places."""
+    memory = doc.memory
+    memory.places_counted = True
+    counts = []
+    for sent in memory.sentences:
+        if sent.start >= 800:  # the lead names where the story is; the rest adds noise and time
+            break
+        counts += [c for _, c in sentence_places(doc, sent)]
+    for c in counts:
+        memory.countries[c] += 0.5
+
+
+def _location(doc: CodingDoc, sent: Sentence, trigger_start: int, actors: list[Actor] = ()):
+    """The event place read in its sentence, or the dateline place when the text supports it: the
+    body names the dateline's place and the event's actor belongs to the dateline's country (the
+    report filed from Tbilisi on Georgian police; not Moscow's reaction to it)."""
+    from tidings.where import event_location
+
+    article = doc.article
+    dl = article.dateline
+    supported = bool(dl and dl.place and dl.country and dl.country in {a.country for a in actors}
+                     and dl.place.casefold() in doc.memory.folded_text(article))
+    try:
+        return event_location(sent.text, sent.start, doc.lang, trigger_start=trigger_start, dateline=dl,
+                              body_mentions_dateline_place=supported, mentions=sentence_mentions(doc, sent))
+    except Exception:  # a place that cannot be resolved never removes the event
+        return None
+
+
+def inferred_place(ev: Event, nonstate) -> Place | None:
+    """A country-level place when the event's sentence names none, inferred from its parties (text
+    left empty, precision "country"): a domestic event (both sides of one state) is in that state;
+    an attack, an arrest or aid is where its target is; a protest, a deployment or a statement
+    (accusation, rejection, request, threat, sanction...) is in the country of the actor.  None for
+    meetings and cooperation between states, and whenever the relevant side names more or fewer
+    than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
+    def states(parties):
+        return {a.country for a in parties if a.country and a.country not in nonstate}
+
+    every = states(ev.actors + ev.recipients)
+    if len(every) == 1 and states(ev.actors) and states(ev.recipients):
+        return country_place(next(iter(every)))  # both sides of one state: a domestic event
+    side = ev.recipients if ev.event_type in _PLACED_AT_TARGET else ev.actors if ev.event_type in _PLACED_AT_ACTOR else []
+    if not ev.recipients and ev.event_type in {"COERCE", "ASSAULT"} and all(a.sector == "COP" for a in ev.actors if a.country):
+        side = ev.actors  # police act at home: "la polizia disperde i manifestanti"
+    chosen = states(side)
+    return country_place(next(iter(chosen))) if len(chosen) == 1 else None
+
+
+def country_place(code: str) -> Place | None:
+    """A new Place for the country ``code`` (ISO3), from the gazetteer, or None (callers may set
+    its ``text``)."""
+    place = _country_place_cached(code)
+    return replace(place) if place is not None else None
+
+
+@lru_cache(maxsize=512)
+def _country_place_cached(code: str):
+    try:
+        from tidings.where import resolve_place
+
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=code)
+        place = resolve_place(c.name, "en") if c else None
+    except Exception:  # pragma: no cover - no gazetteer
+        place = None
+    if place is None or place.country != code:
+        return None
+    place.text = ""  # inferred from the parties, not read in the sentence
+    place.precision = "country"
+    return place
+
+
+def _inside_party(sent: Sentence, place_text: str, spans) -> bool:
+    """Whether every occurrence of ``place_text`` in the sentence lies inside an actor phrase."""
+    if not place_text or not spans:
+        return False
+    i = sent.text.find(place_text)
+    if i < 0:
+        return False
+    while i >= 0:
+        a, b = sent.start + i, sent.start + i + len(place_text)
+        if not any(s <= a and b <= e for s, e in spans):
+            return False
+        i = sent.text.find(place_text, i + 1)
+    return True

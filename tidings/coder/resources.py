@@ -1,0 +1,89 @@
+"""The loaded resources a ``Coder`` codes with: language packs (with their actor recognizer and
+event linker), the ontology and the gazetteer.
+
+``Resources`` is built when the ``Coder`` is: the ontology and the GeoNames gazetteer load then, and
+so do the packs of the languages asked for (all available ones by default; ``Coder(languages=...)``
+narrows that to save start-up when only some are needed).  A language outside that list that has a
+pack is still loaded, once, the first time a document needs it.  Nothing is fetched from the network.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from tidings.actors import ActorRecognizer
+from tidings.events import EventLinker
+from tidings.lexicon import LanguagePack, available_languages, load_pack
+
+
+@dataclass(frozen=True)
+class LangResources:
+    """One language's pack, recognizer, linker and token-key settings (clitic prefixes and case
+    suffixes, for ``tidings.text.matcher.token_keys``)."""
+
+    pack: LanguagePack
+    actors: ActorRecognizer
+    linker: EventLinker
+    clitics: tuple
+    suffixes: tuple[str, ...] = ()
+    lexicon_dirs: tuple[str, ...] = ()  # user folders: their dates.tsv and places.tsv extend the packaged ones
+
+    @classmethod
+    def build(cls, pack: LanguagePack, lexicon_dirs: tuple[str, ...] = ()) -> "LangResources":
+        """Recognizer and linker built from ``pack``; the date grammar and place lexicon of its
+        language (with ``lexicon_dirs``) are compiled now too."""
+        from tidings.when import load_grammar
+        from tidings.where.lexicon import get_lexicon
+
+        load_grammar(pack.lang, lexicon_dirs)
+        get_lexicon(pack.lang, lexicon_dirs)
+        return cls(pack, ActorRecognizer(pack), EventLinker(pack), pack.clitic_prefixes(), pack.case_suffixes(),
+                   tuple(lexicon_dirs))
+
+
+class Resources:
+    """Packs (per language), ontology and gazetteer for one set of lexicon folders.
+
+    ``lexicon_dirs``: extra pack folders (``DIR/<lang>/*.tsv``); ``languages``: packs to load now
+    (None: every available one).  Raises ``LexiconError`` (a ValueError) naming the file and line
+    of a broken pack, and ``ValueError`` for a language without one."""
+
+    def __init__(self, lexicon_dirs: Sequence[str] = (), languages: Iterable[str] | None = None,
+                 gazetteer: bool = True) -> None:
+        from tidings.ontology import load_ontology
+
+        self.lexicon_dirs = tuple(lexicon_dirs)
+        self.ontology = load_ontology()
+        self.languages = available_languages(self.lexicon_dirs)
+        self._langs: dict[str, LangResources] = {}
+        wanted = self.languages if languages is None else list(languages)
+        for lang in wanted:
+            if lang not in self.languages:
+                raise ValueError(f"language {lang!r} has no language pack (available: {', '.join(self.languages)})")
+            self.lang(lang)
+        if gazetteer:
+            from tidings.where import get_gazetteer
+
+            get_gazetteer()
+
+    def supported(self, lang: str) -> bool:
+        """Whether ``lang`` has a language pack."""
+        return lang in self._langs or lang in self.languages
+
+    def lang(self, lang: str) -> LangResources:
+        """The resources of ``lang`` (loaded now if they were not at construction)."""
+        res = self._langs.get(lang)
+        if res is None:
+            res = self._langs[lang] = LangResources.build(load_pack(lang, self.lexicon_dirs), self.lexicon_dirs)
+        return res
+
+    def loaded(self) -> list[str]:
+        """Languages whose packs are loaded."""
+        return sorted(self._langs)
+
+
+def lexicon_languages(lexicon_dirs: Sequence[str | Path]) -> list[str]:
+    """Language folders (``DIR/<lang>/``) the user lexicon folders give."""
+    return sorted({sub.name for d in lexicon_dirs for sub in Path(d).iterdir()
+                   if sub.is_dir() and not sub.name.startswith("_")})

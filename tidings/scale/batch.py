@@ -1,0 +1,187 @@
+"""The client side of ``tidings batch``: plan shards, skip finished ones, run the rest on Dask.
+
+    from tidings.scale.batch import run_batch
+    summary = run_batch(["crawl/"], "out/", workers=2)          # a LocalCluster of 2 processes
+    summary = run_batch(["crawl/"], "out/", scheduler="tcp://10.0.0.5:8786")  # a running cluster
+
+Exactness: each shard is one Dask task (``run_shard``); its files are renamed into place and its
+completion marker renamed in after them, so a shard counts as done exactly when the marker exists.
+A restart (after a kill -9 of the client or of a worker) plans the same shards, skips the marked
+ones, deletes what an unfinished attempt left and codes the rest: the output ends identical to an
+uninterrupted run.  Dask itself reruns the task of a worker that died (up to
+``distributed.scheduler.allowed-failures`` times).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from tidings.scale.layout import check_manifest, marker_path, plan_shards, read_marker
+from tidings.scale.worker import PROGRESS_TOPIC, run_shard
+
+
+@dataclass
+class BatchSummary:
+    """What a batch did: ``shards`` planned, ``skipped`` (finished before), ``done`` now, ``failed``
+    (shards whose task failed: ``errors`` gives ``shard id -> reason``), ``documents``, ``events``
+    and ``failures`` (document failures recorded) over the finished shards, ``seconds``,
+    ``first_event_seconds`` (from start to the first event any worker reported), the Dask
+    ``dashboard`` link and ``running`` (shard id -> process id of the worker coding it now)."""
+
+    shards: int = 0
+    skipped: int = 0
+    done: int = 0
+    failed: int = 0
+    documents: int = 0
+    events: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+    first_event_seconds: float | None = None
+    dashboard: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+    running: dict[str, int] = field(default_factory=dict)
+
+
+def _purge_unplanned(out: Path, planned: set[str]) -> int:
+    """Remove markers and files of shards that are not in this plan (inputs changed since): they
+    would duplicate the events of the shards that replace them.  Returns how many were removed."""
+    removed = 0
+    for m in (out / "_shards").glob("*.done"):
+        if m.stem not in planned:
+            m.unlink(missing_ok=True)
+            removed += 1
+    for path in list(out.glob("events/*/*/part-*.parquet")) + list(out.glob("articles/part-*.parquet")) \
+            + list(out.glob("failures/part-*.parquet")):
+        if path.stem.removeprefix("part-") not in planned:
+            path.unlink(missing_ok=True)
+    return removed
+
+
+def _client(scheduler: str | None, workers: int | None, threads: int, memory_limit: str | None):
+    """A dask.distributed Client: of a LocalCluster of ``workers`` processes (default: the CPUs) with
+    ``threads`` threads each, or connected to the scheduler at ``scheduler`` (an address such as
+    ``tcp://10.0.0.5:8786``, or the path of a scheduler file written by ``dask scheduler``)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler and os.path.isfile(scheduler):  # a scheduler file (dask scheduler --scheduler-file)
+        return Client(scheduler_file=scheduler, timeout="60s"), None
+    if scheduler:
+        return Client(scheduler, timeout="60s"), None
+    n = workers or os.cpu_count() or 1
+    cluster = LocalCluster(n_workers=n, threads_per_worker=threads, processes=True,
+                           memory_limit=memory_limit or "auto", dashboard_address=":0", silence_logs=40)
+    return Client(cluster), cluster
+
+
+def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | None = None,
+              workers: int | None = None, threads: int = 1, options: dict[str, Any] | None = None,
+              memory_limit: str | None = None,
+              on_start: Callable[[BatchSummary], None] | None = None,
+              on_progress: Callable[[BatchSummary, int, int], None] | None = None) -> BatchSummary:
+    """Code ``inputs`` (files and folders) on Dask into the batch folder ``out``.
+
+    ``options``: reader defaults ``lang``/``published``/``url`` and coder options ``lexicon`` (list
+    of folders) and ``modalities`` (list); they are written to ``out/_batch.json`` and a restart must
+    give the same (ValueError otherwise).  ``on_start(summary)`` is called once the cluster is up
+    (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after every report of a worker
+    and every finished shard (``docs``/``events``: so far in the shards still running).  Returns the :class:`BatchSummary`; a shard whose task failed
+    (a worker that died too often on it, an unwritable output) is counted in ``failed`` and left
+    unmarked for the next run."""
+    from distributed import as_completed
+
+    t0 = time.perf_counter()
+    outp = Path(out).absolute()
+    from tidings.pipeline import DEFAULT_MODALITIES
+
+    options = {"lang": None, "published": None, "url": None, "lexicon": [],
+               "modalities": sorted(DEFAULT_MODALITIES), **(options or {})}
+    shards = plan_shards(inputs)
+    check_manifest(outp, {**options, "inputs": [str(Path(p).absolute()) for p in inputs]})
+    _purge_unplanned(outp, {s.id for s in shards})
+    summary = BatchSummary(shards=len(shards))
+    todo = []
+    for s in shards:
+        done = read_marker(outp, s)
+        if done is None:
+            marker_path(outp, s.id).unlink(missing_ok=True)  # inputs changed: code it again
+            todo.append(s)
+            continue
+        summary.skipped += 1
+        for k in ("documents", "events", "failures"):
+            setattr(summary, k, getattr(summary, k) + int(done.get(k, 0)))
+    if not todo:
+        summary.seconds = time.perf_counter() - t0
+        if on_start:
+            on_start(summary)
+        return summary
+    client, cluster = _client(scheduler, workers, threads, memory_limit)
+    running: dict[str, int] = {}
+    events_running: dict[str, int] = {}
+    lock = threading.Lock()  # progress arrives on the client's event-loop thread
+    try:
+        summary.dashboard = client.dashboard_link
+        if on_start:
+            on_start(summary)
+
+        def progress(event) -> None:
+            _, msg = event
+            with lock:
+                if not isinstance(msg, dict) or msg.get("shard") not in running:
+                    return
+                running[msg["shard"]] = int(msg.get("documents", 0))
+                summary.running[msg["shard"]] = int(msg.get("pid", 0))
+                events_running[msg["shard"]] = int(msg.get("events", 0))
+                if summary.first_event_seconds is None and msg.get("events"):
+                    summary.first_event_seconds = time.perf_counter() - t0
+                if on_progress:
+                    on_progress(summary, sum(running.values()), sum(events_running.values()))
+
+        client.subscribe_topic(PROGRESS_TOPIC, progress)
+        futures = {}
+        for s in todo:
+            running[s.id] = 0
+            fut = client.submit(run_shard, s, str(outp), options, key=f"tidings-shard-{s.id}", pure=False)
+            futures[fut] = s
+        for fut in as_completed(futures):
+            s = futures[fut]
+            try:
+                res = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a shard that failed is reported, the others go on
+                summary.failed += 1
+                summary.errors[s.id] = f"{', '.join(s.inputs[:3])}: {type(exc).__name__}: {exc}"
+            else:
+                summary.done += 1
+                summary.documents += res["documents"]
+                summary.events += res["events"]
+                summary.failures += res["failures"]
+                if summary.first_event_seconds is None and res.get("events"):
+                    summary.first_event_seconds = time.perf_counter() - t0
+            with lock:
+                running.pop(s.id, None)
+                events_running.pop(s.id, None)
+                summary.running.pop(s.id, None)
+                if on_progress:
+                    on_progress(summary, sum(running.values()), sum(events_running.values()))
+        try:
+            client.unsubscribe_topic(PROGRESS_TOPIC)
+        except Exception:  # noqa: BLE001
+            pass
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def clear_batch(out: str | os.PathLike) -> None:
+    """Delete a batch folder's output (``--fresh``): markers, Parquet files and the manifest."""
+    outp = Path(out)
+    for name in ("_shards", "events", "articles", "failures"):
+        shutil.rmtree(outp / name, ignore_errors=True)
+    (outp / "_batch.json").unlink(missing_ok=True)
