@@ -151,6 +151,13 @@ def test_party_in_the_gap_is_the_recipient(lang, text, actor, recipient):
     ("en", "Russian troops violated the ceasefire in eastern Ukraine.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
     ("de", "Russische Truppen verletzten die Waffenruhe in der Ukraine.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
     ("ar", "خرقت القوات الروسية وقف إطلاق النار في أوكرانيا.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
+    # 142 hunger strike, 139 ultimatum: verbs beside the nouns
+    ("en", "Kurdish lawmakers went on a hunger strike on Monday.", "PROTEST", "142", ["---LEG"], []),
+    ("es", "Los presos políticos de Venezuela iniciaron una huelga de hambre el lunes.", "PROTEST", "142", ["VENCVL"], []),
+    ("ru", "Арестованные журналисты в Белоруссии объявили голодовку в понедельник.", "PROTEST", "142", ["BLRJRN"], []),
+    ("en", "Serbia issued an ultimatum to Kosovo on Monday.", "THREATEN", "139", ["SRB"], ["KOS"]),
+    ("fr", "La Serbie a lancé un ultimatum au Kosovo lundi.", "THREATEN", "139", ["SRB"], ["KOS"]),
+    ("ru", "Сербия предъявила Косово ультиматум в понедельник.", "THREATEN", "139", ["SRB"], ["KOS"]),
     # 0862 allow inspectors, 039 offer mediation
     ("en", "Syria allowed UN inspectors into the site.", "RETREAT", "0862", ["SYR"], ["UNOIGO"]),
     ("it", "La Turchia ha offerto la sua mediazione alla Russia.", "AGREE", "039", ["TUR"], ["RUS"]),
