@@ -6,7 +6,8 @@ Writes the corpus's articles (repeated ``--repeat`` times under new ids; generat
 is absent) into ``--shards`` JSONL.zst files in a temporary folder, then runs ``run_batch`` on them
 with 1 and with 2 workers (1 thread each), each into a fresh output folder, and prints for each:
   * articles per second, from the moment the cluster is up to the last shard's marker (workers'
-    start-up, language packs and the gazetteer included: that is what a batch pays);
+    start-up, language packs and the gazetteer included: that is what a batch pays), and articles per
+    CPU-second of the workers' shards (which other load on the machine does not change);
   * time to first event, from the call (cluster start included);
   * peak RSS per worker process (VmHWM, from the shards' completion markers);
   * Parquet bytes per article written (events, articles with their text, failures);
@@ -92,6 +93,7 @@ def run(inputs: list[str], out: Path, workers: int) -> dict:
     s = run_batch(inputs, out, workers=workers, on_start=lambda _: ready.setdefault("t", time.perf_counter()))
     end = time.perf_counter()
     markers = [json.loads(p.read_text()) for p in (out / "_shards").glob("*.done")]
+    cpu = sum(m.get("cpu_seconds", 0) for m in markers)
     rss: dict[int, float] = {}
     for m in markers:
         rss[m["worker_pid"]] = max(rss.get(m["worker_pid"], 0), m.get("peak_rss_mb") or 0)
@@ -100,6 +102,7 @@ def run(inputs: list[str], out: Path, workers: int) -> dict:
     return {"workers": workers, "articles": s.documents, "events": s.events, "failed_shards": s.failed,
             "seconds_total": round(end - t0, 2), "seconds_after_cluster_up": round(coding, 2),
             "articles_per_second": round(s.documents / coding, 1),
+            "articles_per_worker_cpu_second": round(s.documents / cpu, 1) if cpu else None,
             "first_event_seconds": round(s.first_event_seconds or -1, 2),
             "peak_rss_mb_per_worker": sorted(rss.values()),
             "output_bytes_per_article": {k: round(v / max(s.documents, 1)) for k, v in size.items()}}
@@ -131,7 +134,8 @@ def main() -> None:
     print(f"corpus: {summary['corpus']}, {n} articles in {args.shards} JSONL.zst shards; {os.cpu_count()} CPUs, "
           f"load average {load_before:.1f} before, {load_after:.1f} after")
     for r in results:
-        print(f"{r['workers']} worker(s): {r['articles_per_second']} articles/s ({r['articles']} articles, "
+        print(f"{r['workers']} worker(s): {r['articles_per_second']} articles/s, "
+              f"{r['articles_per_worker_cpu_second']} per worker CPU-second ({r['articles']} articles, "
               f"{r['events']} events, {r['seconds_after_cluster_up']} s after the cluster was up, "
               f"{r['seconds_total']} s in all); first event after {r['first_event_seconds']} s; "
               f"peak RSS per worker {r['peak_rss_mb_per_worker']} MB; Parquet bytes per article "

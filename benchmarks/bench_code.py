@@ -7,7 +7,6 @@ Prints three figures (targets in docs/performance.md):
     gazetteer, in a fresh process;
   * throughput: articles per second coding the corpus (its articles repeated ``--repeat`` times
     under new ids) in one process on one core, after the first pass has warmed the caches;
-  * cleaning alone: milliseconds per article (``tidings.clean.clean``);
   * peak RSS of that process (MB).
 Without a corpus folder, articles are generated from sentences written here.
 """
@@ -94,17 +93,11 @@ def main() -> None:
             events += len(evs)
             chars += len(d.text)
     elapsed = time.perf_counter() - t0
-    from tidings.clean import clean
-
-    t1 = time.perf_counter()
-    for d in docs * 5:  # cleaning alone (chrome, title, dateline, dates, language)
-        clean(d)
-    clean_ms = (time.perf_counter() - t1) * 1000 / (len(docs) * 5)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
         "articles": n, "events": events, "seconds": round(elapsed, 3),
         "articles_per_second": round(n / elapsed, 1), "kchars_per_second": round(chars / elapsed / 1000, 1),
-        "startup_seconds": round(startup, 2), "clean_ms_per_article": round(clean_ms, 2), "peak_rss_mb": round(rss_mb, 1), "languages": langs,
+        "startup_seconds": round(startup, 2), "peak_rss_mb": round(rss_mb, 1), "languages": langs,
         "corpus": str(args.corpus) if args.corpus.exists() else "generated", "places": not args.no_places,
     }
     if args.json:
@@ -114,7 +107,6 @@ def main() -> None:
         print(f"throughput: {result['articles_per_second']} articles/s on one core "
               f"({result['kchars_per_second']} k chars/s, {events} events)")
         print(f"start-up (import + all {len(langs)} packs + ontology + gazetteer): {result['startup_seconds']} s")
-        print(f"cleaning alone: {result['clean_ms_per_article']} ms per article")
         print(f"peak RSS: {result['peak_rss_mb']} MB")
 
 

@@ -211,8 +211,8 @@ def test_ingest_loads_batch_output_like_ingesting_the_inputs(inputs, reference, 
     import duckdb
 
     a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
-    r1 = _cli("ingest", str(reference), "--db", str(a), "-q")
-    r2 = _cli("ingest", *inputs, "--db", str(b), "-q")
+    r1 = _cli("ingest", str(reference), "--db", str(a), "--no-progress")
+    r2 = _cli("ingest", *inputs, "--db", str(b), "--no-progress")
     assert r1.exit_code == r2.exit_code == 1, (r1.output, r2.output)  # the two failed inputs
     assert "6 coded" in r1.stdout and "6 event mentions" in r1.stdout
     q = {"mentions": "SELECT mention_id, doc_id, sentence_start, sentence_end, record FROM mentions ORDER BY 1",
@@ -224,5 +224,5 @@ def test_ingest_loads_batch_output_like_ingesting_the_inputs(inputs, reference, 
             got, want = ca.execute(sql).fetchall(), cb.execute(sql).fetchall()
             assert got == want, name
         assert ca.execute("SELECT count(*) FROM events").fetchone()[0] == 6
-    again = _cli("ingest", str(reference), "--db", str(a), "-q")
+    again = _cli("ingest", str(reference), "--db", str(a), "--no-progress")
     assert "0 coded, 6 unchanged" in again.stdout

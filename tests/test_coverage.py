@@ -166,3 +166,23 @@ def test_party_in_the_gap_is_the_recipient(lang, text, actor, recipient):
 def test_new_codes_end_to_end(lang, text, etype, code, actors, recipients):
     ev = _one(text, lang, etype)
     assert (ev.cameo_code, _codes(ev.actors), _codes(ev.recipients)) == (code, actors, recipients)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt", "de", "it", "ru"])
+def test_no_surface_form_beside_its_lemma_entry(lang):
+    """A trigger is written once, as its lemma: a line whose words are inflections of another line's
+    words with the same type, mode, code and flags adds nothing (Arabic is left out: a clitic-stripped
+    form gets no lemma, so its surface forms are needed)."""
+    from tidings.text import lemma
+
+    pack = load_pack(lang)
+    coding = {(e.words, e.type, e.mode, e.cameo, e.flags) for e in pack.events}
+    extra = []
+    for e in pack.events:
+        words = e.text.split()
+        if len(words) != len(e.words) or any("*" in w or w == ".." for w in e.words):
+            continue
+        lem = tuple(lemma(w, lang) for w in words)
+        if lem != e.words and (lem, e.type, e.mode, e.cameo, e.flags) in coding:
+            extra.append(e.text)
+    assert extra == []

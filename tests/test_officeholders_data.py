@@ -35,8 +35,9 @@ UN_MEMBERS = """
     SYR TJK THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB
     ZWE
 """.split()  # the 193 member states of the United Nations
-# Observer and partly recognised states in scope, and codes used by the project that are not ISO 3166-1 alpha-3: Kosovo (tidings/lang/en/actors.tsv).
+# Codes the project uses that are not ISO 3166-1 alpha-3: Kosovo (as in tidings/lang/en/actors.tsv).
 EXTRA_CODES = {"KOS"}
+# Observer and partly recognised states in scope beside the UN members.
 OTHER_STATES = {"PSE", "TWN", "KOS", "VAT"}
 STATE_ROLES = {
     "head_of_state", "head_of_government", "foreign_minister",
@@ -47,18 +48,20 @@ STATE_ROLES = {
 BODY_ROLES = {
     "UNO": {"secretary_general", "who_director_general", "iaea_director_general", "unhcr_high_commissioner",
             "ohchr_high_commissioner", "unrwa_commissioner_general"},
-    "EUR": {"president_of_commission", "president_of_council", "high_representative", "president_of_parliament",
-            "ecb_president"},
+    "EUR": {"president_of_commission", "president_of_council", "high_representative",
+            "president_of_parliament", "ecb_president"},
     "IGO": {
         "nato_secretary_general", "au_commission_chairperson", "arab_league_secretary_general",
         "oas_secretary_general", "asean_secretary_general", "gcc_secretary_general",
+        "oic_secretary_general", "ecowas_commission_president",
         "imf_managing_director", "world_bank_president", "wto_director_general",
     },
 }
 # Offices legitimately held by two people at once: rival governments recognised by different
 # bodies (Libya 2022-2023: Dbeibah in Tripoli, Bashagha then Hamad named by the House of
-# Representatives); Nicaragua from 2025: Ortega and Murillo as co-presidents under the 2025 constitution;
-# South Korea 2024-12 to 2025-04: acting presidents while the impeached president was suspended.
+# Representatives); Nicaragua from 2025: Ortega and Murillo as co-presidents under the 2025
+# constitution; South Korea 2024-12 to 2025-04: acting presidents while the impeached president
+# was suspended.
 OVERLAP_OK = {("LBY", "head_of_government"), ("NIC", "head_of_state"), ("KOR", "head_of_state")}
 # Iran: the Leader is the head of state (head_of_state), the elected president heads the government.
 WRITTEN = dt.date(2026, 12, 31)
@@ -67,6 +70,7 @@ LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\-’]+$")
 CYRILLIC = re.compile(r"^[\u0400-\u04FF .'\-IVX]+$")  # Roman numerals of monarchs
 ARTICLE = re.compile(r"^(al|el|as|ash|ad|az|an|at|ar)-[A-Z]")
 ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F .\-]+$")
+PERSIAN_ONLY = set("پچژگکی")  # letters of Persian, not of Arabic news
 
 
 def _codes(name: str) -> set[str]:
@@ -203,6 +207,7 @@ def test_name_forms():
             for form in forms:
                 assert form == form.strip() and "  " not in form, f"{where}: spaces in {form!r}"
                 assert script.match(form), f"{where}: {form!r} is not {column} script"
+                assert column != "ar" or not set(form) & PERSIAN_ONLY, f"{where}: {form!r} is Persian"
         full = r["latin"].split("|")[0]
         assert " " in full or full in MONONYMS, f"{where}: the first form is not a full name"
         for form in r["latin"].split("|"):

@@ -247,7 +247,7 @@ def test_malformed_code_and_header(copy, tmp_path):
         load_ontology(copy)
     shutil.copy(DATA_DIR / "cameo_codes.tsv", copy / "cameo_codes.tsv")
     line = replace_line(copy / "plover_types.tsv", "name\t", "name\tquad\tscore\trequires_recipient\tdefinition")
-    with pytest.raises(OntologyError, match=rf"^plover_types.tsv:{line}: header is"):
+    with pytest.raises(OntologyError, match=rf"^plover_types.tsv:{line}: header must be name \| quad_class"):
         load_ontology(copy)
 
 
@@ -263,3 +263,11 @@ def test_missing_file_and_folder(copy, tmp_path):
         load_ontology(copy)
     with pytest.raises(OntologyError, match="ontology folder not found"):
         load_ontology(tmp_path / "nowhere")
+
+
+def test_sector_groups_come_from_the_sectors_file(onto):
+    assert onto.sectors_in("state") == {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI"}
+    assert {"COP", "CVL", "JRN", "MED"} <= onto.sectors_in("local") and "GOV" not in onto.sectors_in("local")
+    assert onto.is_state("FRA") and not onto.is_state("UNO") and not onto.is_state(None)
+    with pytest.raises(KeyError, match="unknown sector group 'foreign'"):
+        onto.sectors_in("foreign")

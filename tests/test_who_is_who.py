@@ -45,7 +45,7 @@ def test_destination_is_the_recipient(text, lang, etype, actor, recipient):
 
 # -- the reporting source is neither actor nor recipient -----------------------------------------
 @pytest.mark.parametrize("text,lang,actor,recipient", [
-    ("According to Ukrainian officials, Russian forces shelled Kharkiv.", "en", ["RUS"], []),
+    ("According to Ukrainian officials, Russian forces shelled Kharkiv.", "en", ["RUS"], ["UKR"]),
     ("Russian troops attacked Ukraine, according to British intelligence.", "en", ["RUS"], ["UKR"]),
     ("Según fuentes ucranianas, las fuerzas rusas atacaron Ucrania.", "es", ["RUS"], ["UKR"]),
     ("Selon le ministère ukrainien, les forces russes ont bombardé l'Ukraine.", "fr", ["RUS"], ["UKR"]),
@@ -121,3 +121,109 @@ def test_stopping_aid_or_talks_is_sanction_not_aid(text, lang, actor, recipient,
     assert [e.event_type for e in evs] == ["SANCTION"]
     ev = evs[0]
     assert (countries(ev.actors), countries(ev.recipients), ev.cameo_root) == ([actor], [recipient], root)
+
+
+# -- an event whose perpetrator is unnamed is still an event --------------------------------------
+@pytest.mark.parametrize("text,lang,recipient,root", [
+    ("Two bombs exploded near a checkpoint in Mogadishu.", "en", "SOM", "18"),
+    ("Shops were looted overnight in Lagos.", "en", "NGA", "17"),
+    ("A car bomb went off near the market in Kabul.", "en", "AFG", "18"),
+    ("Un coche bomba explotó cerca de un puesto de control en Bagdad.", "es", "IRQ", "18"),
+    ("Varias tiendas fueron saqueadas en Caracas.", "es", "VEN", "17"),
+    ("Une voiture piégée a explosé près d'un marché à Kaboul.", "fr", "AFG", "18"),
+    ("Des magasins ont été pillés à Port-au-Prince.", "fr", "HTI", "17"),
+    ("В Багдаде взорвался заминированный автомобиль.", "ru", "IRQ", "18"),
+    ("انفجرت سيارة مفخخة في بغداد.", "ar", "IRQ", "18"),
+])
+def test_unnamed_perpetrator_is_still_an_event(text, lang, recipient, root):
+    ev = one(text, lang, "ASSAULT")
+    assert ev.actors == [] and countries(ev.recipients) == [recipient]
+    assert (ev.cameo_root, ev.modality) == (root, "asserted")
+
+
+@pytest.mark.parametrize("text,lang,country", [
+    ("Hubo protestas en Lima.", "es", "PER"),
+    ("Des manifestations ont eu lieu à Dakar.", "fr", "SEN"),
+    ("Protests broke out in Nairobi.", "en", "KEN"),
+])
+def test_unnamed_protesters_are_civilians_of_the_place(text, lang, country):
+    ev = one(text, lang, "PROTEST")
+    assert [(a.country, a.sector) for a in ev.actors] == [(country, "CVL")]
+
+
+# -- negation, including impersonal and nominal negation ------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("No arrests were made in Paris.", "en"),
+    ("Aucune arrestation n'a eu lieu à Paris.", "fr"),
+    ("لم يتم اعتقال أي متظاهر في القاهرة.", "ar"),
+    ("Keine Festnahme wurde in Berlin gemeldet.", "de"),
+])
+def test_nominal_and_impersonal_negation(text, lang):
+    assert events(text, lang) == []
+    assert {e.modality for e in events(text, lang, ALL)} == {"negated"}
+
+
+# -- the place of a foreign actor's strike is its recipient -------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Russian forces shelled Kharkiv on Sunday.", "en"),
+    ("Les forces russes ont bombardé Kharkiv.", "fr"),
+    ("Российские войска обстреляли Харьков.", "ru"),
+])
+def test_struck_city_gives_the_recipient(text, lang):
+    ev = one(text, lang, "ASSAULT")
+    assert (countries(ev.actors), countries(ev.recipients)) == (["RUS"], ["UKR"])
+
+
+def test_police_at_home_take_no_place_recipient():
+    ev = one("Police arrested dozens of protesters in Madrid.", "en", "COERCE")
+    assert [(a.country, a.sector) for a in ev.recipients] == [("ESP", "CVL")]
+
+
+# -- history: an event its sentence dates long before publication is background -----------------
+@pytest.mark.parametrize("text,lang", [
+    ("In 2019, Israel bombed Gaza.", "en"),
+    ("En 2019, Israel bombardeó Gaza.", "es"),
+    ("En 2019, Israël a bombardé Gaza.", "fr"),
+    ("В 2019 году Израиль бомбил Газу.", "ru"),
+])
+def test_dated_history_gives_no_event(text, lang):
+    assert events(text, lang, ALL) == []
+
+
+# -- deduplication keeps distinct acts and the complete mention ---------------------------------
+@pytest.mark.parametrize("text,lang,types", [
+    ("Russia attacked Ukraine and sanctioned Ukraine.", "en", {"ASSAULT", "SANCTION"}),
+    ("Rusia atacó Ucrania y sancionó a Ucrania.", "es", {"ASSAULT", "SANCTION"}),
+    ("La Russie a attaqué l'Ukraine et a sanctionné l'Ukraine.", "fr", {"ASSAULT", "SANCTION"}),
+])
+def test_distinct_acts_between_the_same_parties_stay(text, lang, types):
+    assert {e.event_type for e in events(text, lang)} >= types
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ukraine was attacked at dawn. Russian troops attacked Ukraine with drones.", "en"),
+    ("Ucrania fue atacada al amanecer. Las tropas rusas atacaron Ucrania con drones.", "es"),
+    ("L'Ukraine a été attaquée à l'aube. Les troupes russes ont attaqué l'Ukraine avec des drones.", "fr"),
+])
+def test_complete_mention_wins_over_an_actorless_one(text, lang):
+    evs = [e for e in events(text, lang) if e.event_type == "ASSAULT"]
+    assert len(evs) == 1
+    assert (countries(evs[0].actors), countries(evs[0].recipients)) == (["RUS"], ["UKR"])
+
+
+# -- quotes and pronouns take their speaker -------------------------------------------------------
+@pytest.mark.parametrize("text,lang,etype,actor", [
+    ("The Russian defence minister visited Minsk. He also condemned Ukraine.", "en", "ACCUSE", ("RUS", "GOV")),
+    ('"We condemn Ukraine," the Russian foreign minister said.', "en", "ACCUSE", ("RUS", "GOV")),
+    ("The Russian foreign minister spoke in Minsk. Later he condemned Ukraine.", "en", "ACCUSE", ("RUS", "GOV")),
+    ("El canciller ruso visitó Minsk. También condenó a Ucrania.", "es", "ACCUSE", ("RUS", "GOV")),
+    ("«Condenamos a Ucrania», dijo el canciller ruso.", "es", "ACCUSE", ("RUS", "GOV")),
+    ("El canciller ruso llegó a Minsk. Él condenó a Ucrania.", "es", "ACCUSE", ("RUS", "GOV")),
+    ("Le ministre russe a visité Minsk. Il a condamné l'Ukraine.", "fr", "ACCUSE", ("RUS", "GOV")),
+    ("« Nous condamnons l'Ukraine », a déclaré le ministre russe.", "fr", "ACCUSE", ("RUS", "GOV")),
+    ("Министр обороны России посетил Минск. Он также осудил Украину.", "ru", "ACCUSE", ("RUS", "MIL")),
+])
+def test_quotes_and_pronouns_take_their_speaker(text, lang, etype, actor):
+    ev = one(text, lang, etype)
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert countries(ev.recipients) == ["UKR"]

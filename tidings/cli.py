@@ -68,8 +68,11 @@ def _check_lexicon_dirs(lexicon: Optional[List[Path]]) -> None:
             raise typer.Exit(2)
 
 
-def _make_coder(lexicon: Optional[List[Path]], modality: str, explain: bool = False):
-    from tidings.lexicon import LexiconError
+def _make_coder(lexicon: Optional[List[Path]], modality: str, lang: str | None = None, explain: bool = False):
+    """The Coder for a command (exit 2 on a bad lexicon); with ``lang`` (every document's language)
+    only that pack is loaded up front, which shortens start-up; ``explain`` adds the stage that
+    names the pack entries behind each trigger and party (tidings.explain)."""
+    from tidings.lexicon import LexiconError, available_languages
     from tidings.coder import Coder
 
     _check_lexicon_dirs(lexicon)
@@ -82,9 +85,9 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str, explain: bool = Fa
                 _err(p)
             raise typer.Exit(2)
     try:
-        coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality))
-        coder.resources("en")
-        if explain:  # the pack entries behind each trigger and party (tidings.explain)
+        langs = [lang] if lang and lang in available_languages([str(d) for d in lexicon or []]) else None
+        coder = Coder(lexicon_dirs=[str(d) for d in lexicon or []], modalities=_modalities(modality), languages=langs)
+        if explain:
             from tidings.explain import Explain
 
             coder.stages.append(Explain())
@@ -94,20 +97,16 @@ def _make_coder(lexicon: Optional[List[Path]], modality: str, explain: bool = Fa
     return coder
 
 
-def _check_options(lang: str | None, published: str | None) -> None:
-    """Usage errors (exit 2) for option values that would fail every document: the reader's checks,
-    plus no publication date in the future."""
-    import datetime as dt
-
-    from tidings.read import ReadError, check_options
+def _check_options(lang: str | None, published: str | None, url: str | None = None):
+    """The run's options checked once (:class:`tidings.options.RunOptions`); a usage error (exit 2)
+    for a value that would fail every document (a bad --lang, a --published that is not a date or
+    is in the future)."""
+    from tidings.options import OptionError, RunOptions
 
     try:
-        check_options(lang, published)
-    except ReadError as exc:
+        return RunOptions.parse(lang, published, url)
+    except OptionError as exc:
         _err(str(exc))
-        raise typer.Exit(2)
-    if published is not None and published[:10] > (dt.date.today() + dt.timedelta(days=1)).isoformat():
-        _err(f"--published {published!r}: a publication date cannot be in the future")
         raise typer.Exit(2)
 
 
@@ -142,7 +141,7 @@ def code_cmd(
     lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 language of every input (default: detected per document)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD or ISO timestamp) for inputs that lack one; relative dates resolve against it."),
     url: Optional[str] = typer.Option(None, "--url", help="Source URL for inputs that lack one (it can also give the date)."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (LANG/events.tsv, actors.tsv, frames.tsv; LANG an ISO 639-1 code) that extend or override the packaged ones. Repeatable."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="A folder of language-pack files (LANG/events.tsv, actors.tsv, frames.tsv, dates.tsv, chrome.tsv, places.tsv; LANG an ISO 639-1 code) that extend or override the packaged ones. Repeatable."),
     modality: str = typer.Option("default", "--modality", help="Which events to output: default (asserted and claimed), all, or a comma list of asserted, claimed, negated, hypothetical, future."),
     article: bool = typer.Option(False, "--article", help="Also print each cleaned article's fields (title, language, dateline, published) as a JSON line on stderr."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: on when stderr is a terminal)."),
@@ -159,8 +158,8 @@ def code_cmd(
     from tidings.read import iter_documents
     from tidings.run import code_documents
 
-    _check_options(lang, published)
-    coder = _make_coder(lexicon, modality, explain)
+    options = _check_options(lang, published, url)
+    coder = _make_coder(lexicon, modality, options.lang, explain)
     fmt = format or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
     console = Console()
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -177,7 +176,7 @@ def code_cmd(
         bar.start()
     out = sys.stdout
     try:
-        for res in code_documents(iter_documents(paths, lang=lang, published=published, url=url), coder):
+        for res in code_documents(iter_documents(paths, options=options), coder):
             if res.error:
                 failures += 1
                 _err(res.error)
@@ -216,6 +215,28 @@ def code_cmd(
         raise typer.Exit(1)
 
 
+def _index_documents(idx: list, folder: Path, index: Path):
+    """The index's articles as RawDocuments, or a Failure naming the one that cannot be read."""
+    from tidings.read import Failure, ReadError, decode_bytes
+    from tidings.records import RawDocument
+
+    for rec in idx:
+        path = folder / f"{rec['id']}.txt"
+        if path.resolve().parent != folder.resolve():
+            yield Failure(str(index), f"id {rec['id']!r} is not a plain file name; skipped")
+            continue
+        try:
+            text = decode_bytes(path.read_bytes(), str(path))
+        except OSError as exc:
+            yield Failure(str(path), exc.strerror or str(exc))
+            continue
+        except ReadError as exc:
+            yield Failure(str(path), str(exc).removeprefix(f"{path}: "))
+            continue
+        yield RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
+                          lang=rec.get("lang"), source=str(path))
+
+
 @app.command("eval")
 def eval_cmd(
     index: Path = typer.Option(..., "--index", help="index.jsonl: one article a line with id, lang, url."),
@@ -231,11 +252,7 @@ def eval_cmd(
     Prints precision, recall and F1 for the levels type, dyad, directed and full, overall and per
     language, plus date and place accuracy among matched events.
     """
-    from tidings.evaluate import evaluate, format_report, load_jsonl
-    from tidings.records import RawDocument
-
-    from tidings.evaluate import GoldError, check_gold, check_index
-    from tidings.read import ReadError, decode_bytes
+    from tidings.evaluate import GoldError, check_gold, check_index, evaluate, format_report, load_jsonl
 
     for p in (index, gold):
         if not p.is_file():
@@ -252,31 +269,12 @@ def eval_cmd(
         _err(str(exc))
         raise typer.Exit(2)
     coder = _make_coder(lexicon, modality)
-    from tidings.read import Failure
     from tidings.run import code_documents
-
-    def documents():
-        """The index's articles as RawDocuments, or a Failure naming the one that cannot be read."""
-        for rec in idx:
-            path = folder / f"{rec['id']}.txt"
-            if path.resolve().parent != folder.resolve():
-                yield Failure(str(index), f"id {rec['id']!r} is not a plain file name; skipped")
-                continue
-            try:
-                text = decode_bytes(path.read_bytes(), str(path))
-            except OSError as exc:
-                yield Failure(str(path), exc.strerror or str(exc))
-                continue
-            except ReadError as exc:
-                yield Failure(str(path), str(exc).removeprefix(f"{path}: "))
-                continue
-            yield RawDocument(rec["id"], text=text, url=rec.get("url"), published=rec.get("published"),
-                              lang=rec.get("lang"), source=str(path))
 
     preds = []
     failed = 0
     t0 = time.perf_counter()
-    for res in code_documents(documents(), coder):
+    for res in code_documents(_index_documents(idx, folder, index), coder):
         if res.error:
             _err(res.error)
             failed += 1

@@ -68,13 +68,19 @@ FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
-    "background", "recent", "habitual", "source", "operation",
+    "background", "recent", "habitual", "source", "operation", "pronoun",
 }
-PLOVER_SECTORS = {
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
-    "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "INS",
-}
-NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"}
+# country codes pycountry lacks: Palestine's alpha-3 in older data, Kosovo's user-assigned XKX and CAMEO's KOS
+_EXTRA_COUNTRIES = {"PSE", "XKX", "KOS"}
+
+
+def _plover_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """(sector codes an actor may have, non-state country codes), from tidings/ontology: the PLOVER
+    sectors, plus the non-state codes IGO and NGO, which the manual also uses as sectors."""
+    from tidings.ontology import load_ontology
+
+    ont = load_ontology()
+    return frozenset(ont.sectors) | frozenset(ont.nonstate), frozenset(ont.nonstate)
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -146,29 +152,10 @@ class LanguagePack:
 
 
 def _rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
-    """Yield (line number, row) of a TSV file, checking its header against ``columns``."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}:1: not UTF-8 ({exc.reason})") from None
-    header_seen = False
-    if lines and lines[0].startswith("\ufeff"):  # a byte-order mark from a spreadsheet export
-        lines[0] = lines[0][1:]
-    for no, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if "\t" not in line and len(columns) > 1 and len(line.split()) > 1 and not header_seen:
-            raise LexiconError(f"{path}:{no}: columns must be separated by tabs, not spaces")
-        cells = [c.strip() for c in line.rstrip("\n").split("\t")]
-        if not header_seen:
-            if tuple(cells[: len(columns)]) != tuple(columns):
-                raise LexiconError(f"{path}:{no}: header must be {' | '.join(columns)} (tab-separated), got {' | '.join(cells)}")
-            header_seen = True
-            continue
-        if len(cells) > len(columns):
-            raise LexiconError(f"{path}:{no}: {len(cells)} columns, expected at most {len(columns)}")
-        cells += [""] * (len(columns) - len(cells))
-        yield no, dict(zip(columns, cells))
+    """(line number, row) of a pack file, its header checked against ``columns`` (tidings.packfile)."""
+    from tidings.packfile import read_rows
+
+    return read_rows(path, columns, error=LexiconError)
 
 
 def _pattern_words(raw: str, where: str) -> tuple[str, ...]:
@@ -200,13 +187,13 @@ def _pattern_words(raw: str, where: str) -> tuple[str, ...]:
 
 
 def _valid_country(code: str) -> bool:
-    if code in NONSTATE:
+    if code in _plover_codes()[1] or code in _EXTRA_COUNTRIES:
         return True
     if not _ISO3_RE.match(code):
         return False
     import pycountry
 
-    return pycountry.countries.get(alpha_3=code) is not None or code in {"PSE", "XKX"}
+    return pycountry.countries.get(alpha_3=code) is not None
 
 
 def _load_events(path: Path, pack: LanguagePack, types: set[str], errors: list[str] | None = None) -> None:
@@ -261,7 +248,7 @@ def _load_actors(path: Path, pack: LanguagePack, errors: list[str] | None = None
             if country and not _valid_country(country):
                 raise LexiconError(f"{where}: '{country}' is not an ISO 3166-1 alpha-3 code or a PLOVER non-state code")
             sector = row["sector"] or None
-            if sector and sector not in PLOVER_SECTORS:
+            if sector and sector not in _plover_codes()[0]:
                 raise LexiconError(f"{where}: unknown PLOVER sector '{sector}'")
             if kind in {"country", "demonym", "capital", "side"} and not country:
                 raise LexiconError(f"{where}: a {kind} entry needs a country")
@@ -368,23 +355,24 @@ def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
                         loader(path, LanguagePack(d.name), problems)
                     except LexiconError as exc:  # the header or the encoding: the file cannot be read
                         problems.append(str(exc))
-    problems += _check_other_packaged_files()
+    problems += _check_other_files(extra_dirs)
     return problems
 
 
-def _check_other_packaged_files() -> list[str]:
-    """Problems of the packaged chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places),
-    read by their own loaders, which report ``file:line: message`` too."""
+def _check_other_files(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
+    """Problems of the chrome.tsv (cleaning), dates.tsv (dates) and places.tsv (places) files, packaged
+    and in ``extra_dirs``, read by their own loaders, which report ``file:line: message`` too."""
     from tidings.clean import patterns
-    from tidings.when import load_grammar as dates_pack
+    from tidings.when import load_grammar
     from tidings.where.lexicon import get_lexicon
 
     out = []
-    for d in sorted(p for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")):
-        for name, load in (("chrome.tsv", patterns.load), ("dates.tsv", dates_pack), ("places.tsv", get_lexicon)):
-            if (d / name).is_file():
-                try:
-                    load(d.name)
-                except ValueError as exc:  # LexiconError-like: "file:line: problem"
-                    out.append(str(exc))
+    for base, extra in [(LANG_DIR, ())] + [(Path(d), (str(d),)) for d in extra_dirs]:
+        for d in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("_")) if base.is_dir() else []:
+            for name, load in (("chrome.tsv", patterns.load), ("dates.tsv", load_grammar), ("places.tsv", get_lexicon)):
+                if (d / name).is_file():
+                    try:
+                        load(d.name, extra)
+                    except ValueError as exc:  # LexiconError-like: "file:line: problem"
+                        out.append(str(exc))
     return out

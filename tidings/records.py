@@ -203,17 +203,8 @@ class Event:
     @property
     def id(self) -> str:
         """Deterministic id: hash of doc_id, sentence index, type, actor and recipient codes."""
-        key = "|".join(
-            [
-                self.doc_id,
-                str(self.sentence_index),
-                self.event_type,
-                ",".join(sorted(a.code for a in self.actors)),
-                ",".join(sorted(a.code for a in self.recipients)),
-                str(self.trigger.start),
-            ]
-        )
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return event_id(self.doc_id, self.sentence_index, self.event_type, [a.code for a in self.actors],
+                        [a.code for a in self.recipients], self.trigger.start)
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON record of DESIGN.md, with exactly its fields, in its order (plus
@@ -242,6 +233,15 @@ class Event:
             "language": self.language,
             "article": dict(self.article),
         } | ({"explain": self.explain} if self.explain is not None else {})
+
+
+def event_id(doc_id: str, sentence_index: int, event_type: str, actor_codes, recipient_codes,
+             trigger_start: int) -> str:
+    """The deterministic event id (16 hex digits of a SHA-1) of :attr:`Event.id`, from the record's
+    fields: a stored record can be given the id it would have under another ``doc_id``."""
+    key = "|".join([doc_id, str(sentence_index), event_type, ",".join(sorted(actor_codes)),
+                    ",".join(sorted(recipient_codes)), str(trigger_start)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 EVENT_FIELDS = (

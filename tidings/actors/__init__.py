@@ -101,7 +101,10 @@ class DocumentMemory:
 
     def ranked_countries(self) -> list[str]:
         """States the article names, most often first (international bodies left out)."""
-        return [c for c, _ in self.countries.most_common() if c not in {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}]
+        from tidings.ontology import load_ontology
+
+        nonstate = load_ontology().nonstate
+        return [c for c, _ in self.countries.most_common() if c not in nonstate]
 
     def home_country(self) -> str | None:
         """The country the article names most (states only), or None."""

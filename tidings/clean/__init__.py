@@ -16,6 +16,7 @@ Rules (all language knowledge is in ``tidings/lang/<xx>/chrome.tsv``, see :mod:`
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from dataclasses import replace as _replace
 import unicodedata
 from datetime import datetime
@@ -80,9 +81,9 @@ class _Doc:
         return "".join(out)
 
 
-def _chrome_pass(doc: _Doc) -> None:
+def _chrome_pass(doc: _Doc, lexicon_dirs=()) -> None:
     """Drop page-chrome lines anywhere: short UI lines, known chrome/prefix lines, consent lines."""
-    pats = _patterns.load("*")
+    pats = _patterns.load("*", lexicon_dirs)
     drop_next_teaser = False
     for i, line in enumerate(doc.lines):
         cf = line.casefold()
@@ -192,12 +193,13 @@ def _normalize_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
 
 
-def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
+def clean(raw: RawDocument, *, now: datetime | None = None, lexicon_dirs=()) -> Article:
     """Clean one document into an :class:`~tidings.records.Article`.
 
     ``raw.html`` goes through trafilatura (body, title) and htmldate (date), with the B01 fallback;
     ``raw.text`` is cleaned line by line.  ``now`` (default: the current time) bounds every date:
-    nothing later than ``now`` is accepted as a publication date.
+    nothing later than ``now`` is accepted as a publication date.  ``lexicon_dirs``: user lexicon
+    folders whose ``<lang>/chrome.tsv`` rows extend the packaged chrome patterns.
 
     Raises :class:`CleanError` (message starts with the document's source or id) when the document
     is empty, when no article text is found in HTML, when nothing is left after removing chrome,
@@ -216,8 +218,43 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
         given = _dates.normalize_given(str(raw.published))
         if given is None:
             raise CleanError(f"{src}: published {raw.published!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")
-    title_hint = None
-    meta_date = None
+    blocks, title_hint, meta_date = _blocks(raw, src)
+    doc = _Doc(blocks)
+    _chrome_pass(doc, lexicon_dirs)
+    if not doc.kept():
+        raise CleanError(f"{src}: no article text left after removing page chrome")
+    lang, lang_score = _language(raw, doc, src)
+    order = _patterns.languages_in_order(lang, lexicon_dirs)
+    head = _head(doc, order, lang, title_hint)
+    explicit, section = head.explicit + _tail(doc, order, lang, head), head.section
+    if meta_date:
+        explicit.append((meta_date, "metadata"))
+    published, published_source = _publication(given, explicit, now)
+    url_iso = _dates.url_date(raw.url)
+    if url_iso and not _dates.not_future(url_iso, now):
+        url_iso = None
+    dateline = _dateline(head, lang, published or url_iso, now)
+    if published is None and dateline is not None and dateline.date:
+        published, published_source = dateline.date, "dateline"
+    if published is None and url_iso:
+        published, published_source = url_iso, "url"
+    crawl_iso = _dates.normalize_given(str(raw.crawled)) if getattr(raw, "crawled", None) else None
+    if published is None and crawl_iso:  # a crawl time (WARC-Date): the last resort
+        published, published_source = crawl_iso, "crawl"
+
+    body = doc.text()
+    if not body.strip():
+        raise CleanError(f"{src}: no article text left after removing page chrome")
+    return Article(
+        doc_id=raw.doc_id, text=body, language=lang, title=head.title, published=published,
+        published_source=published_source, dateline=dateline, section=section, url=raw.url, source=raw.source,
+        removed_chrome=[doc.lines[i] for i, s in enumerate(doc.status) if s == "chrome"],
+        language_score=lang_score,
+    )
+
+
+def _blocks(raw: RawDocument, src: str) -> tuple[list[list[str]], str | None, str | None]:
+    """(paragraph blocks of lines, title from HTML metadata, date from HTML metadata)."""
     if raw.html is not None and raw.html.strip():
         try:
             ex = extract_html(raw.html)
@@ -225,38 +262,38 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             raise CleanError(f"{src}: {exc}") from None
         if ex is None or not ex.text.strip():
             raise CleanError(f"{src}: no article text found in HTML")
-        blocks = [[line] for line in ex.text.split("\n")]
-        title_hint = " ".join(ex.title.split()) if ex.title else None
-        meta_date = ex.date
-    elif raw.text is not None and raw.text.strip():
+        return [[line] for line in ex.text.split("\n")], (" ".join(ex.title.split()) if ex.title else None), ex.date
+    if raw.text is not None and raw.text.strip():
         text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
-        blocks = [b.split("\n") for b in re.split(r"\n[ \t\u00a0]*\n", text)]
-    else:
-        raise CleanError(f"{src}: empty document (no text or html)")
+        return [b.split("\n") for b in re.split(r"\n[ \t\u00a0]*\n", text)], None, None
+    raise CleanError(f"{src}: empty document (no text or html)")
 
-    doc = _Doc(blocks)
-    _chrome_pass(doc)
-    if not doc.kept():
-        raise CleanError(f"{src}: no article text left after removing page chrome")
 
-    # language, on the body after the chrome pass (never from HTML markup: B04)
-    lang_score = None
+def _language(raw: RawDocument, doc: "_Doc", src: str) -> tuple[str, float | None]:
+    """The language: the caller's, else detected on the body after the chrome pass (never from
+    HTML markup: B04), with its score."""
     if raw.lang:
-        lang = raw.lang.strip().lower()
-    else:
-        try:
-            lang, lang_score = detect_language("\n".join(doc.lines[i] for i in doc.kept()))
-        except LanguageError:
-            raise CleanError(f"{src}: no letters in the text, cannot identify its language") from None
-    order = _patterns.languages_in_order(lang)
+        return raw.lang.strip().lower(), None
+    try:
+        return detect_language("\n".join(doc.lines[i] for i in doc.kept()))
+    except LanguageError:
+        raise CleanError(f"{src}: no letters in the text, cannot identify its language") from None
 
-    explicit: list[tuple[str, str]] = []  # (iso, source)
-    section = None
-    title = title_hint
+
+@dataclass
+class _Head:
+    """What the head of an article gave: dates found in header lines, title, dateline match."""
+
+    title: str | None
+    explicit: list[tuple[str, str]] = field(default_factory=list)  # (iso, source)
     dl_match: re.Match | None = None
-    dl_text = None
+    dl_text: str | None = None
+    section: str | None = None
 
-    # --- head: header dates, byline, dateline, title, short UI lines before the first paragraph
+
+def _head(doc: "_Doc", order, lang: str, title_hint: str | None) -> _Head:
+    """Header dates, byline, dateline, title and short UI lines before the first paragraph."""
+    head = _Head(title_hint)
     kept = doc.kept()
     body_seen = False  # a body line was kept
     para_seen = 0  # lines seen since the first body paragraph: then only header date lines (3 more)
@@ -274,7 +311,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             hd = _header_date(line, order, lang)
             if not hd:
                 break
-            explicit.append((hd[0], "explicit"))
+            head.explicit.append((hd[0], "explicit"))
             if hd[1] and hd[1] != line:
                 doc.lines[i] = line = hd[1]
                 continue
@@ -286,10 +323,10 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
         if not body_seen and any(rx.match(line) for p in order for rx in p.bylines):
             doc.status[i] = "chrome"
             continue
-        if dl_match is None:
+        if head.dl_match is None:
             m = _match_dateline(line, order)
             if m:
-                dl_match, dl_text = m, m.group(0).strip(" -–—.:")
+                head.dl_match, head.dl_text = m, m.group(0).strip(" -–—.:")
                 rest = line[m.end():].strip()
                 if rest:
                     doc.lines[i] = rest
@@ -297,8 +334,8 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
                 else:
                     doc.status[i] = "dateline"
                 continue
-        if title is None and not body_seen and _is_title(line) and pos + 1 < len(kept):
-            title = line
+        if head.title is None and not body_seen and _is_title(line) and pos + 1 < len(kept):
+            head.title = line
             doc.status[i] = "title"
             continue
         if _is_short_ui(line, 4) and pos + 1 < len(kept):
@@ -306,8 +343,13 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             continue
         body_seen = True
         para_seen = 1 if _is_paragraph(line) else 0
+    return head
 
-    # --- tail
+
+def _tail(doc: "_Doc", order, lang: str, head: _Head) -> list[tuple[str, str]]:
+    """Trailer (timestamp, section), date and short UI lines at the end; the dates found (the
+    section goes into ``head.section``)."""
+    explicit = []
     kept = doc.kept()
     for i in list(reversed(kept))[:6]:
         if len(doc.kept()) <= 1:
@@ -318,7 +360,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             iso = _best(_dates.find_dates(m.group("timestamp"), lang))
             if iso:
                 explicit.append((iso, "trailer"))
-                section = (m.groupdict().get("section") or "").strip() or None
+                head.section = (m.groupdict().get("section") or "").strip() or None
                 doc.status[i] = "trailer"
                 continue
         hd = _header_date(line, order, lang)
@@ -330,65 +372,38 @@ def clean(raw: RawDocument, *, now: datetime | None = None) -> Article:
             doc.status[i] = "chrome"
             continue
         break
+    return explicit
 
-    if meta_date:
-        explicit.append((meta_date, "metadata"))
 
-    # --- publication date
-    published, published_source = (given, "given") if given else (None, None)
-    if published is None:
-        ok = [(iso, s) for iso, s in explicit if _dates.not_future(iso, now)]
-        if ok:
-            best_rank = max(_dates.precision_rank(iso) for iso, _ in ok)
-            published, published_source = next((iso, s) for iso, s in ok if _dates.precision_rank(iso) == best_rank)
-    url_iso = _dates.url_date(raw.url)
-    if url_iso and not _dates.not_future(url_iso, now):
-        url_iso = None
+def _publication(given: str | None, explicit: list[tuple[str, str]], now: datetime) -> tuple[str | None, str | None]:
+    """(publication date, source): the caller's, else the most precise date the page states that
+    is not in the future."""
+    if given:
+        return given, "given"
+    ok = [(iso, s) for iso, s in explicit if _dates.not_future(iso, now)]
+    if not ok:
+        return None, None
+    best_rank = max(_dates.precision_rank(iso) for iso, _ in ok)
+    return next((iso, s) for iso, s in ok if _dates.precision_rank(iso) == best_rank)
 
-    # --- dateline
-    dateline = None
-    if dl_match is not None:
-        gd = dl_match.groupdict()
-        place = (gd.get("place") or "").strip() or None
-        agency = (gd.get("agency") or "").strip() or None
-        dl_date = None
-        if gd.get("date"):
-            ref_iso = published or url_iso
-            ref = _dates.to_datetime(ref_iso) if ref_iso else now
-            if ref_iso and len(ref_iso) == 4:
-                ref = ref.replace(month=12, day=31)
-            dms = _dates.find_dates(gd["date"], lang)
-            # a dateline without a year gets one only from the publication date or the URL
-            if dms and (dms[0].year or ref_iso):
-                dl_date = _dates.resolve_partial(dms[0], ref)
-                if dl_date and not _dates.not_future(dl_date, now):
-                    dl_date = None
-        dateline = Dateline(
-            text=dl_text or "", place=place, country=_country_of(place, lang) if place else None,
-            date=dl_date, agency=agency,
-        )
-        if published is None and dl_date:
-            published, published_source = dl_date, "dateline"
-    if published is None and url_iso:
-        published, published_source = url_iso, "url"
-    crawl_iso = _dates.normalize_given(str(raw.crawled)) if getattr(raw, "crawled", None) else None
-    if published is None and crawl_iso:  # a crawl time (WARC-Date): the last resort
-        published, published_source = crawl_iso, "crawl"
 
-    body = doc.text()
-    if not body.strip():
-        raise CleanError(f"{src}: no article text left after removing page chrome")
-    return Article(
-        doc_id=raw.doc_id,
-        text=body,
-        language=lang,
-        title=title,
-        published=published,
-        published_source=published_source,
-        dateline=dateline,
-        section=section,
-        url=raw.url,
-        source=raw.source,
-        removed_chrome=[doc.lines[i] for i, s in enumerate(doc.status) if s == "chrome"],
-        language_score=lang_score,
-    )
+def _dateline(head: _Head, lang: str, ref_iso: str | None, now: datetime) -> Dateline | None:
+    """The dateline found in the head (place, country, agency, date); a date without a year gets
+    one only from ``ref_iso`` (the publication date, else the URL's)."""
+    if head.dl_match is None:
+        return None
+    gd = head.dl_match.groupdict()
+    place = (gd.get("place") or "").strip() or None
+    agency = (gd.get("agency") or "").strip() or None
+    dl_date = None
+    if gd.get("date"):
+        ref = _dates.to_datetime(ref_iso) if ref_iso else now
+        if ref_iso and len(ref_iso) == 4:
+            ref = ref.replace(month=12, day=31)
+        dms = _dates.find_dates(gd["date"], lang)
+        if dms and (dms[0].year or ref_iso):
+            dl_date = _dates.resolve_partial(dms[0], ref)
+            if dl_date and not _dates.not_future(dl_date, now):
+                dl_date = None
+    return Dateline(text=head.dl_text or "", place=place, country=_country_of(place, lang) if place else None,
+                    date=dl_date, agency=agency)

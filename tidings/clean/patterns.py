@@ -54,23 +54,15 @@ def available_languages() -> list[str]:
 
 
 def _read_rows(path: Path) -> list[tuple[int, str, str]]:
-    rows: list[tuple[int, str, str]] = []
-    header_seen = False
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        if not header_seen:
-            if raw.strip().split("\t")[:2] != ["kind", "pattern"]:
-                raise ValueError(f"{path}:{n}: expected header 'kind<TAB>pattern', got {raw!r}")
-            header_seen = True
-            continue
-        if "\t" not in raw:
-            raise ValueError(f"{path}:{n}: expected 'kind<TAB>pattern', got {raw!r}")
-        kind, pattern = raw.split("\t", 1)
-        kind = kind.strip()
-        if kind not in KINDS:
-            raise ValueError(f"{path}:{n}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
-        rows.append((n, kind, pattern.rstrip("\r")))
+    """(line, kind, pattern) rows of a ``chrome.tsv`` (tidings.packfile; the pattern is kept as
+    written, spaces included).  Raises ValueError naming file:line."""
+    from tidings.packfile import read_rows
+
+    rows = []
+    for n, r in read_rows(path, ("kind", "pattern"), required=("kind", "pattern"), error=ValueError, rest_in_last=True):
+        if r["kind"] not in KINDS:
+            raise ValueError(f"{path}:{n}: unknown kind {r['kind']!r} (expected one of {', '.join(KINDS)})")
+        rows.append((n, r["kind"], r["pattern"]))
     return rows
 
 
@@ -81,19 +73,25 @@ def _compile(path: Path, n: int, pattern: str, flags: int = 0) -> re.Pattern:
         raise ValueError(f"{path}:{n}: bad regex {pattern!r}: {exc}") from None
 
 
-@lru_cache(maxsize=None)
-def load(lang: str) -> ChromePatterns:
+def load(lang: str, extra_dirs=()) -> ChromePatterns:
     """Compiled patterns of one language; an unknown language gives empty patterns.
 
     ``load('*')`` is the union of every available language (own-language entries are not needed to
     recognise chrome: scraped pages often mix an English share bar into a Spanish article).
+    ``extra_dirs``: user lexicon folders whose ``<lang>/chrome.tsv`` rows extend the packaged ones.
+    Raises ValueError naming ``file:line`` for a bad row.
     """
+    return _load(lang, tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str, extra_dirs: tuple[str, ...]) -> ChromePatterns:
     if lang == "*":
         out = ChromePatterns("*")
         prefixes: list[str] = []
         cookies: list[str] = []
         for code in available_languages():
-            p = load(code)
+            p = _load(code, extra_dirs)
             out.lines |= p.lines
             prefixes.extend(p.prefixes)
             cookies.extend(p.cookie_words)
@@ -108,12 +106,13 @@ def load(lang: str) -> ChromePatterns:
         out.cookie_re = _cookie_regex(out.cookie_words)
         return out
     out = ChromePatterns(lang)
-    path = LANG_DIR / lang / "chrome.tsv"
-    if not re.fullmatch(r"[a-z]{2,3}", lang or "") or not path.is_file():
+    if not re.fullmatch(r"[a-z]{2,3}", lang or ""):
         return out
+    paths = [p for p in [LANG_DIR / lang / "chrome.tsv"] + [Path(d) / lang / "chrome.tsv" for d in extra_dirs]
+             if p.is_file()]
     prefixes = []
     cookies = []
-    for n, kind, pattern in _read_rows(path):
+    for path, n, kind, pattern in ((path, *row) for path in paths for row in _read_rows(path)):
         if kind == "line":
             out.lines.add(pattern.strip().casefold())
         elif kind == "prefix":
@@ -146,8 +145,9 @@ def _cookie_regex(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
-def languages_in_order(lang: str | None) -> list[ChromePatterns]:
-    """The pattern sets to try for a document: its own language first, then every other one."""
+def languages_in_order(lang: str | None, extra_dirs=()) -> list[ChromePatterns]:
+    """The pattern sets to try for a document: its own language first, then every other one
+    (``extra_dirs``: user lexicon folders, as for :func:`load`)."""
     order = [lang] if lang else []
     order += [c for c in available_languages() if c != lang]
-    return [load(c) for c in order]
+    return [load(c, extra_dirs) for c in order]

@@ -144,7 +144,7 @@ class Coder:
         """RawDocument -> Article (chrome, title, dateline, trailer, published, language)."""
         from tidings.clean import clean
 
-        return clean(raw)
+        return clean(raw, lexicon_dirs=self.lexicon_dirs)
 
     def code_document(self, raw: RawDocument) -> tuple[Article, list[Event]]:
         """Clean and code one document.  Raises ``DocumentError`` (a ValueError) for a bad one."""

@@ -12,7 +12,6 @@ from tidings.records import Actor, Event, Place, Sentence
 _PLACED_AT_TARGET = {"ASSAULT", "COERCE", "AID"}
 _PLACED_AT_ACTOR = {"PROTEST", "MOBILIZE", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
                     "AGREE", "CONCEDE", "RETREAT"}
-_NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 class PlaceStage:
@@ -24,7 +23,32 @@ class PlaceStage:
     name = "place"
 
     def __call__(self, doc: CodingDoc) -> CodingDoc:
-        return doc.with_(drafts=[d.with_event(location=sentence_place(doc, d)) for d in doc.drafts])
+        drafts = []
+        for d in doc.drafts:
+            location = sentence_place(doc, d)
+            d = d.with_event(location=location)
+            recipient = destination(d.event, location, d.sentence.start)
+            drafts.append(d.with_event(recipients=[recipient]) if recipient is not None else d)
+        return doc.with_(drafts=drafts)
+
+
+#: acts whose place, after the trigger, is their target when the actor is foreign (or unnamed)
+_DESTINATION_TYPES = {"ASSAULT", "AID", "MOBILIZE"}
+
+
+def destination(ev: Event, location: Place | None, sentence_start: int) -> Actor | None:
+    """The recipient an attack, aid or a deployment takes from its place: the place's country, when
+    the place is named after the trigger, the event has no recipient and no actor of that country
+    ("Russian forces shelled Kharkiv": UKR; "la policía detuvo ... en Madrid": none, the police are
+    Spanish), else None.  ``sentence_start``: the article offset of the event's sentence."""
+    if (ev.event_type not in _DESTINATION_TYPES or ev.recipients or location is None or not location.country
+            or not location.text or location.country in {a.country for a in ev.actors}):
+        return None
+    trigger_at = ev.trigger.start - sentence_start
+    at = ev.sentence.find(location.text, max(0, trigger_at))
+    if at < 0:
+        return None  # the place is named before the act ("In Kharkiv, Russian forces said ...")
+    return Actor(location.text, None, location.country, None, sentence_start + at, sentence_start + at + len(location.text))
 
 
 class InferPlace:
@@ -34,7 +58,7 @@ class InferPlace:
     name = "infer_place"
 
     def __call__(self, doc: CodingDoc) -> CodingDoc:
-        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event))
+        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event, doc.ontology.nonstate))
                                  for d in doc.drafts])
 
 
@@ -66,7 +90,8 @@ def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
         if dl is not None and dl.country:
             ctx[dl.country] = ctx.get(dl.country, 0.0) + 0.5 * (max(ctx.values()) if ctx else 1.0)
         try:
-            mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx)
+            mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx,
+                                   lexicon_dirs=doc.res.lexicon_dirs)
         except Exception:  # a place that cannot be read never stops the coding
             mentions = []
         cache[sent.index] = mentions
@@ -111,15 +136,15 @@ def _location(doc: CodingDoc, sent: Sentence, trigger_start: int, actors: list[A
         return None
 
 
-def inferred_place(ev: Event) -> Place | None:
+def inferred_place(ev: Event, nonstate) -> Place | None:
     """A country-level place when the event's sentence names none, inferred from its parties (text
     left empty, precision "country"): a domestic event (both sides of one state) is in that state;
     an attack, an arrest or aid is where its target is; a protest, a deployment or a statement
     (accusation, rejection, request, threat, sanction...) is in the country of the actor.  None for
     meetings and cooperation between states, and whenever the relevant side names more or fewer
-    than one state."""
+    than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
     def states(parties):
-        return {a.country for a in parties if a.country and a.country not in _NONSTATE}
+        return {a.country for a in parties if a.country and a.country not in nonstate}
 
     every = states(ev.actors + ev.recipients)
     if len(every) == 1 and states(ev.actors) and states(ev.recipients):

@@ -6,9 +6,6 @@ from tidings.coder.places import count_places, sentence_places
 from tidings.coder.record import Candidate, CodingDoc, Draft
 from tidings.records import Actor, Event, Trigger
 
-_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI"}
-# parties that act where they are: police and civilians (not governments or armies, which act abroad)
-_LOCAL_SECTORS = {"COP", "CVL", "EDU", "LAB", "AGR", "JRN", "MED", "REL", "BUS", "REF"}
 
 
 class Resolve:
@@ -33,6 +30,9 @@ def resolve_candidate(doc: CodingDoc, candidate: Candidate) -> Event | None:
     actors = [_copy(a) for a in cand.actors]
     recipients = [_copy(a) for a in cand.recipients]
     confidence = cand.confidence
+    if not actors and not recipients and "weak" not in cand.entry.flags:
+        actors, recipients = unnamed_parties(doc, candidate)
+        confidence -= 0.15
     if any(a.country is None for a in actors + recipients):
         confidence -= infer_countries(doc, candidate, actors, recipients)
     if not any(a.country for a in actors + recipients) and (
@@ -64,6 +64,31 @@ def resolve_candidate(doc: CodingDoc, candidate: Candidate) -> Event | None:
     )
 
 
+#: acts that are events even when no perpetrator is named ("a car bomb went off", "shops were looted")
+UNNAMED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+
+
+def unnamed_parties(doc: CodingDoc, candidate: Candidate) -> tuple[list[Actor], list[Actor]]:
+    """Parties of an act whose sentence names none (PLOVER allows an empty actor): the place the
+    sentence names nearest the trigger becomes the recipient ("a car bomb went off near the
+    checkpoint in Mogadishu": SOM), and a protest's actor is the bare civilian sector, which takes
+    the country of the place ("protests broke out in Lagos": NGA CVL).  Nothing without a place."""
+    from tidings.coder.places import sentence_mentions
+
+    cand, sent = candidate.found, candidate.sentence
+    if cand.event_type not in UNNAMED_TYPES:
+        return [], []
+    trigger_at = sent.tokens[cand.t_start].start
+    here = [m for m in sentence_mentions(doc, sent) if m.place is not None and m.place.country]
+    if not here:
+        return [], []
+    m = min(here, key=lambda m: abs(m.start - trigger_at))
+    place = Actor(m.text, None, m.place.country, None, m.start, m.end)
+    if cand.event_type == "PROTEST":
+        return [Actor("", None, m.place.country, "CVL", None, None)], []
+    return [], [place]
+
+
 def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], recipients: list[Actor]) -> float:
     """Give a country to parties named without one (``actors``/``recipients``: the new event's own
     copies, filled in place), most specific evidence first; returns the confidence to take off.
@@ -75,11 +100,14 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
        another state's ("Merkel and President Karzai sign").
     """
     sent, memory = candidate.sentence, doc.memory
+    # sector groups of tidings/ontology/plover_sectors.tsv: parties acting for a state; parties that
+    # act where they are (police and civilians, not governments or armies, which act abroad)
+    state_sectors, local_sectors = doc.ontology.sectors_in("state"), doc.ontology.sectors_in("local")
     penalty = 0.0
-    state = next((a.country for a in actors if a.country and a.sector in _STATE_SECTORS), None)
+    state = next((a.country for a in actors if a.country and a.sector in state_sectors), None)
     if candidate.found.event_type in {"COERCE", "ASSAULT", "CONCEDE"} and state:
         for r in recipients:
-            if r.country is None and r.sector and r.sector not in _STATE_SECTORS:
+            if r.country is None and r.sector and r.sector not in state_sectors:
                 r.country = state
                 penalty += 0.05
     missing = [a for a in actors + recipients if a.country is None and a.sector and a.sector not in {"IGO", "NGO"}]
@@ -93,7 +121,7 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
                 a.country = near[0]
                 penalty += 0.05
     missing = [a for a in missing if a.country is None]
-    local = [a for a in missing if a.name is None and a.sector in _LOCAL_SECTORS]
+    local = [a for a in missing if a.name is None and a.sector in local_sectors]
     if local:
         # police and civilians act where the sentence is: "Police arrested two journalists in Istanbul"
         here = {c for _, c in sentence_places(doc, sent)}

@@ -27,11 +27,19 @@ class LangResources:
     linker: EventLinker
     clitics: tuple
     suffixes: tuple[str, ...] = ()
+    lexicon_dirs: tuple[str, ...] = ()  # user folders: their dates.tsv and places.tsv extend the packaged ones
 
     @classmethod
-    def build(cls, pack: LanguagePack) -> "LangResources":
-        """Recognizer and linker built from ``pack``."""
-        return cls(pack, ActorRecognizer(pack), EventLinker(pack), pack.clitic_prefixes(), pack.case_suffixes())
+    def build(cls, pack: LanguagePack, lexicon_dirs: tuple[str, ...] = ()) -> "LangResources":
+        """Recognizer and linker built from ``pack``; the date grammar and place lexicon of its
+        language (with ``lexicon_dirs``) are compiled now too."""
+        from tidings.when import load_grammar
+        from tidings.where.lexicon import get_lexicon
+
+        load_grammar(pack.lang, lexicon_dirs)
+        get_lexicon(pack.lang, lexicon_dirs)
+        return cls(pack, ActorRecognizer(pack), EventLinker(pack), pack.clitic_prefixes(), pack.case_suffixes(),
+                   tuple(lexicon_dirs))
 
 
 class Resources:
@@ -67,7 +75,7 @@ class Resources:
         """The resources of ``lang`` (loaded now if they were not at construction)."""
         res = self._langs.get(lang)
         if res is None:
-            res = self._langs[lang] = LangResources.build(load_pack(lang, self.lexicon_dirs))
+            res = self._langs[lang] = LangResources.build(load_pack(lang, self.lexicon_dirs), self.lexicon_dirs)
         return res
 
     def loaded(self) -> list[str]:

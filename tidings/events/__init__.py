@@ -60,6 +60,17 @@ class EventCandidate:
     contexts: list[str] = field(default_factory=list)  # PLOVER contexts cued by the sentence's words
 
 
+def sentence_subject(cands: list[EventCandidate], phrases: list[ActorPhrase],
+                     previous: list[Actor] | None) -> list[Actor] | None:
+    """The subject a following sentence's pronoun refers to: the actors of the sentence's first
+    candidate that has one, else a party that opens the sentence (within its first three tokens),
+    else ``previous`` (the subject carries over sentences without one)."""
+    found = next((list(c.actors) for c in cands if c.actors), None)
+    if found is None and phrases and phrases[0].start <= 3:
+        found = list(phrases[0].actors)
+    return found or previous
+
+
 class EventLinker:
     """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
 
@@ -104,11 +115,13 @@ class EventLinker:
         return longest_non_overlapping(self.matcher.find(keys))
 
     def candidates(self, sent: Sentence, keys: list[tuple[str, ...]], phrases: list[ActorPhrase],
-                   triggers=None, places=()) -> list[EventCandidate]:
+                   triggers=None, places=(), previous: list[Actor] | None = None) -> list[EventCandidate]:
         """Event candidates of one sentence (any modality, including ``background``; the caller filters).
 
         ``places``: (character offset, ISO3, text) of the countries the sentence names as places
-        (``ActorRecognizer.last_places``), a destination for aid, strikes and deployments."""
+        (``ActorRecognizer.last_places``), a destination for aid, strikes and deployments;
+        ``previous``: the subject of the article's previous sentences (:func:`sentence_subject`), which
+        a pronoun or a subjectless clause refers to when the sentence names no speaker."""
         if triggers is None:
             triggers = self.triggers(keys)
         if not triggers:
@@ -166,6 +179,7 @@ class EventLinker:
                         cand.recipients = cand.actors
                     cand.actors = subject
                     cand.notes.append("shared subject")
+            self._speaker(cand, phrases, cues, toks, left_b, previous)
             self._destination(cand, phrases, places, toks, right_b)
             self._modality(cand, cues, toks, left_b, accuse_before, right_b)
             gov = self._governor(out, cand, left_b)
@@ -218,6 +232,33 @@ class EventLinker:
                     drop.add(k)
                     last = p.end
         return [p for k, p in enumerate(phrases) if k not in drop]
+
+    def _speaker(self, c: EventCandidate, phrases, cues, toks, lb: int, previous: list[Actor] | None) -> None:
+        """Quotes and pronouns take their speaker: a verbal, active trigger with no actor whose
+        subject is a pronoun ("he said they would attack"), which stands inside a quotation, or
+        whose sentence names no party before it (a subjectless clause: "Tambien condeno el ataque")
+        takes the party next to a speech verb in the sentence ("..., the minister said"), else the
+        previous sentence's subject."""
+        if c.actors or "noun" in c.entry.flags or any(n.startswith("passive") for n in c.notes):
+            return
+        ts = c.t_start
+        pronoun = any(lb <= s < ts for s, _, _ in cues.get("pronoun", []))
+        quoted = sum(1 for t in toks[:ts] if t.text in QUOTES) % 2 == 1
+        bare = not any(p.start < ts for p in phrases)
+        if not (pronoun or quoted or bare):
+            return
+        speech = {s for s, _, _ in cues.get("speech", [])}
+        speaker = next((p for p in phrases if (p.end in speech or p.end + 1 in speech or p.start - 1 in speech
+                                              or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))
+                        and not (ts <= p.start < c.t_end)), None)
+        actors = list(speaker.actors) if speaker is not None else list(previous or [])
+        if not actors:
+            return
+        keys = {(a.country, a.sector) for a in actors}
+        c.actors = actors
+        c.recipients = [r for r in c.recipients if (r.country, r.sector) not in keys]
+        c.notes.append("speaker" if speaker is not None else "previous subject")
+        c.confidence = min(c.confidence, 0.5)
 
     def _operation_names(self, cues, toks) -> list[tuple[int, int]]:
         """Token spans of the names after an ``operation`` cue: a quoted name ("Operation «Dawn»",

@@ -41,7 +41,7 @@ _FILES = {
     "plover_types.tsv": ["name", "quad_class", "score", "requires_recipient", "definition"],
     "plover_modes.tsv": ["type", "mode", "score", "source"],
     "plover_contexts.tsv": ["context", "description"],
-    "plover_sectors.tsv": ["code", "name", "frequency", "description"],
+    "plover_sectors.tsv": ["code", "name", "frequency", "description", "groups"],
     "plover_nonstate.tsv": ["code", "name"],
     "cameo_codes.tsv": ["code", "name", "goldstein", "quad_class"],
     "cameo_plover.tsv": ["cameo", "plover_type", "mode", "contexts", "note"],
@@ -99,6 +99,9 @@ class PloverType:
     definition: str
 
 
+SECTOR_GROUPS = ("state", "local")
+
+
 class Ontology:
     """The loaded, validated PLOVER + CAMEO ontology. Build it with :func:`load_ontology`.
 
@@ -112,6 +115,8 @@ class Ontology:
             have a row in ``cameo_plover.tsv``; use :meth:`plover_of_cameo` to look codes up.
         defaults: (PLOVER type, mode or None) -> default CAMEO code; see :meth:`cameo_for`.
         path: the folder the files were read from.
+        sector_groups: ``"state"``/``"local"`` -> the sector codes in that group (``groups`` column of
+            ``plover_sectors.tsv``); see :meth:`sectors_in`.
     """
 
     def __init__(
@@ -125,7 +130,9 @@ class Ontology:
         crosswalk: dict[str, tuple[str | None, str | None, tuple[str, ...]]],
         defaults: dict[tuple[str, str | None], str],
         path: Path,
+        sector_groups: dict[str, frozenset[str]] | None = None,
     ) -> None:
+        self.sector_groups = dict(sector_groups or {})
         self.plover_types = plover_types
         self.contexts = contexts
         self.sectors = sectors
@@ -138,6 +145,17 @@ class Ontology:
     def __repr__(self) -> str:
         return (f"Ontology({len(self.plover_types)} PLOVER types, {len(self.cameo_codes)} CAMEO codes,"
                 f" path={str(self.path)!r})")
+
+    def sectors_in(self, group: str) -> frozenset[str]:
+        """The sector codes of a group of ``plover_sectors.tsv`` (``state``: parties acting for a
+        state; ``local``: parties acting where they are).  Raises KeyError for an unknown group."""
+        if group not in SECTOR_GROUPS:
+            raise KeyError(f"unknown sector group {group!r}; known: {', '.join(SECTOR_GROUPS)}")
+        return self.sector_groups.get(group, frozenset())
+
+    def is_state(self, country: str | None) -> bool:
+        """Whether ``country`` names a state (an ISO 3166-1 code), not a PLOVER non-state code."""
+        return bool(country) and country not in self.nonstate
 
     def cameo(self, code: str) -> CameoCode:
         """The CAMEO code ``code`` (e.g. ``"042"``; surrounding spaces ignored).
@@ -211,30 +229,9 @@ def _rows(folder: Path, name: str) -> list[tuple[int, dict[str, str]]]:
     path = folder / name
     if not path.is_file():
         raise OntologyError(f"{name}: file missing in {folder}")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OntologyError(f"{name}: cannot read: {exc}") from None
-    expected = _FILES[name]
-    header: list[str] | None = None
-    rows: list[tuple[int, dict[str, str]]] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.split("\t")
-        if header is None:
-            header = [f.strip() for f in fields]
-            if header != expected:
-                raise OntologyError(f"{name}:{lineno}: header is {header}, expected {expected}")
-            continue
-        if len(fields) > len(expected):
-            raise OntologyError(f"{name}:{lineno}: {len(fields)} columns, expected at most "
-                                f"{len(expected)} ({' '.join(expected)})")
-        fields += [""] * (len(expected) - len(fields))
-        rows.append((lineno, dict(zip(expected, (f.strip() for f in fields)))))
-    if header is None:
-        raise OntologyError(f"{name}: no header line")
-    return rows
+    from tidings.packfile import read_rows
+
+    return read_rows(path, _FILES[name], error=OntologyError, name=name)
 
 
 def _err(name: str, lineno: int, problem: str) -> OntologyError:
@@ -270,8 +267,18 @@ def _unique(name: str, lineno: int, seen: dict, key, what: str) -> None:
 def _load(folder: Path) -> Ontology:
     if not folder.is_dir():
         raise OntologyError(f"{folder}: ontology folder not found")
+    contexts = _load_contexts(folder)
+    sectors, nonstate, sector_groups = _load_codes(folder)
+    plover_types = _load_types(folder)
+    cameo_codes = _load_cameo(folder)
+    crosswalk = _load_crosswalk(folder, plover_types, cameo_codes, contexts)
+    defaults = _load_defaults(folder, plover_types, cameo_codes)
+    return Ontology(sector_groups=sector_groups, plover_types=plover_types, contexts=contexts, sectors=sectors,
+                    nonstate=nonstate, cameo_codes=cameo_codes, crosswalk=crosswalk,
+                    defaults=defaults, path=folder)
 
-    # contexts
+
+def _load_contexts(folder: Path) -> frozenset[str]:
     name = "plover_contexts.tsv"
     seen: dict = {}
     for lineno, row in _rows(folder, name):
@@ -281,9 +288,14 @@ def _load(folder: Path) -> Ontology:
         _unique(name, lineno, seen, ctx, "context")
     contexts = frozenset(seen)
 
-    # sectors and non-state codes
+    return contexts
+
+
+def _load_codes(folder: Path) -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
+    """Sectors, non-state codes and sector groups."""
     sectors: dict[str, str] = {}
     nonstate: dict[str, str] = {}
+    sector_groups: dict[str, set[str]] = {}
     for name, target in (("plover_sectors.tsv", sectors), ("plover_nonstate.tsv", nonstate)):
         seen = {}
         for lineno, row in _rows(folder, name):
@@ -294,8 +306,16 @@ def _load(folder: Path) -> Ontology:
                 raise _err(name, lineno, f"code {code} has no name")
             _unique(name, lineno, seen, code, "code")
             target[code] = row["name"]
+            for group in row.get("groups", "").split():
+                if group not in SECTOR_GROUPS:
+                    raise _err(name, lineno, f"group {group!r} is not one of {', '.join(SECTOR_GROUPS)}")
+                sector_groups.setdefault(group, set()).add(code)
 
-    # PLOVER types
+    return sectors, nonstate, {g: frozenset(c) for g, c in sector_groups.items()}
+
+
+def _load_types(folder: Path) -> dict[str, PloverType]:
+    """PLOVER types with their modes."""
     name = "plover_types.tsv"
     type_rows: dict[str, tuple[int, dict[str, str]]] = {}
     for lineno, row in _rows(folder, name):
@@ -336,7 +356,10 @@ def _load(folder: Path) -> Ontology:
             definition=row["definition"],
         )
 
-    # CAMEO codes
+    return plover_types
+
+
+def _load_cameo(folder: Path) -> dict[str, CameoCode]:
     name = "cameo_codes.tsv"
     cameo_codes: dict[str, CameoCode] = {}
     lines: dict[str, int] = {}
@@ -365,13 +388,18 @@ def _load(folder: Path) -> Ontology:
             quad_class=quad,
         )
 
-    def check_target(fname: str, lineno: int, tname: str, mode: str) -> None:
-        if tname not in plover_types:
-            raise _err(fname, lineno, f"unknown PLOVER type {tname!r}")
-        if mode and mode not in plover_types[tname].modes:
-            raise _err(fname, lineno, f"mode {mode!r} is not a mode of {tname} (plover_modes.tsv)")
+    return cameo_codes
 
-    # crosswalk
+
+def _check_target(plover_types: dict[str, PloverType], fname: str, lineno: int, tname: str, mode: str) -> None:
+    if tname not in plover_types:
+        raise _err(fname, lineno, f"unknown PLOVER type {tname!r}")
+    if mode and mode not in plover_types[tname].modes:
+        raise _err(fname, lineno, f"mode {mode!r} is not a mode of {tname} (plover_modes.tsv)")
+
+
+def _load_crosswalk(folder: Path, plover_types: dict[str, PloverType], cameo_codes: dict[str, CameoCode],
+                    contexts: frozenset[str]) -> dict[str, tuple[str | None, str | None, tuple[str, ...]]]:
     name = "cameo_plover.tsv"
     crosswalk: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {}
     seen = {}
@@ -389,19 +417,23 @@ def _load(folder: Path) -> Ontology:
                 raise _err(name, lineno, f"CAMEO {code} is dropped (no plover_type) but has a "
                                          f"mode or contexts")
         else:
-            check_target(name, lineno, tname, mode)
+            _check_target(plover_types, name, lineno, tname, mode)
         crosswalk[code] = (tname or None, mode or None, ctxs)
     missing = sorted(c for c in cameo_codes if len(c) == 2 and c not in crosswalk)
     if missing:
         raise OntologyError(f"{name}: no row for CAMEO root(s) {' '.join(missing)}")
 
-    # defaults
+    return crosswalk
+
+
+def _load_defaults(folder: Path, plover_types: dict[str, PloverType],
+                   cameo_codes: dict[str, CameoCode]) -> dict[tuple[str, str | None], str]:
     name = "plover_cameo_default.tsv"
     defaults: dict[tuple[str, str | None], str] = {}
     seen = {}
     for lineno, row in _rows(folder, name):
         tname, mode, code = row["plover_type"], row["mode"], row["cameo"]
-        check_target(name, lineno, tname, mode)
+        _check_target(plover_types, name, lineno, tname, mode)
         if code not in cameo_codes:
             raise _err(name, lineno, f"CAMEO code {code!r} not in cameo_codes.tsv")
         key = (tname, mode or None)
@@ -411,9 +443,7 @@ def _load(folder: Path) -> Ontology:
     if missing:
         raise OntologyError(f"{name}: no default CAMEO code (empty mode) for {' '.join(missing)}")
 
-    return Ontology(plover_types=plover_types, contexts=contexts, sectors=sectors,
-                    nonstate=nonstate, cameo_codes=cameo_codes, crosswalk=crosswalk,
-                    defaults=defaults, path=folder)
+    return defaults
 
 
 @functools.lru_cache(maxsize=1)

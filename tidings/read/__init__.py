@@ -236,10 +236,15 @@ def _check_published(value: str | None, what: str) -> None:
 
 
 def check_options(lang: str | None, published: str | None) -> None:
-    """Check the ``--lang`` and ``--published`` options given for every document; raises
-    :class:`ReadError` ("--lang: ..." / "--published: ...") when one is not well-formed."""
-    _check_published(published, "--published")
-    _check_lang(lang, "--lang")
+    """Check the ``--lang`` and ``--published`` options given for every document
+    (:meth:`tidings.options.RunOptions.parse`); raises :class:`ReadError` ("--lang: ..." /
+    "--published: ...") when one is not well-formed."""
+    from tidings.options import OptionError, RunOptions
+
+    try:
+        RunOptions.parse(lang, published)
+    except OptionError as exc:
+        raise ReadError(str(exc)) from None
 
 
 def _check_lang(value: str | None, what: str) -> None:
@@ -565,7 +570,7 @@ def sniff_kind(data: bytes) -> str:
 
 
 def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: str | None = None,
-                   url: str | None = None, stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+                   url: str | None = None, stdin: BinaryIO | None = None, options=None) -> Iterator[RawDocument | Failure]:
     """Yield a RawDocument or a Failure for every input document, in input order.
 
     ``paths``: files, directories (walked recursively in sorted order) or ``-`` for stdin (read from
@@ -576,15 +581,19 @@ def iter_documents(paths: Iterable[str], *, lang: str | None = None, published: 
     Bad input never raises: it yields ``Failure(source, reason)`` (empty, binary, undecodable,
     truncated, too large > 50 MB, no such file, bad JSONL line as ``file.jsonl:7``, unsupported
     file type named explicitly).  An invalid option (``lang``/``published`` not well-formed) yields
-    one ``Failure('--lang' | '--published', reason)`` and no documents.
+    one ``Failure('--lang' | '--published', reason)`` and no documents.  ``options``: a checked
+    :class:`tidings.options.RunOptions` to use instead of ``lang``/``published``/``url``.
     """
-    try:
-        check_options(lang, published)
-    except ReadError as exc:  # an option that cannot apply to any document: one Failure, no documents
-        where, reason = str(exc).split(": ", 1)
-        yield Failure(where, reason)
-        return
-    lang = lang.strip().lower() if lang else None
+    if options is None:
+        from tidings.options import OptionError, RunOptions
+
+        try:
+            options = RunOptions.parse(lang, published, url)
+        except OptionError as exc:  # an option that cannot apply to any document: one Failure, no documents
+            where, reason = str(exc).split(": ", 1)
+            yield Failure(where, reason)
+            return
+    lang, published, url = options.lang, options.published, options.url
     defaults = {"lang": lang, "published": published, "url": url}
     seen: dict[str, int] = {}
     for path in paths:

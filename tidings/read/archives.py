@@ -15,7 +15,8 @@ WARC (ISO 28500:2017, WARC 1.0/1.1, read with ``warcio``):
 * ``WARC-Target-URI`` -> ``RawDocument.url``; ``WARC-Date`` -> ``RawDocument.crawled`` (the crawl
   time, used as the publication date only when the page gives none).
 * doc_id ``<file stem>:<n>`` and source ``<path>:<n>``, ``n`` the 1-based number of the record in
-  the file (every record counts, so the number finds the record again).
+  the file (every record counts, so the number finds the record again); ``key`` (the store's
+  identity of the document) is the target URI, else ``<real path>:<n>``.
 
 JSONL.gz / JSONL.zst: the lines of the decompressed stream, read exactly like ``.jsonl`` (one JSON
 object a line with ``text`` or ``html``; doc_id ``<file stem>:<line>`` unless the line has an ``id``).
@@ -298,7 +299,7 @@ def _warc_item(record, path: str, stem: str, n: int, defaults: dict):
     if isinstance(text, Failure):
         return text, 0
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    from tidings.read import _clean_url
+    from tidings.read import _clean_url, _real
 
     crawled = (record.rec_headers.get_header("WARC-Date") or "").strip() or None
     is_html = ctype in HTML_TYPES
@@ -311,6 +312,7 @@ def _warc_item(record, path: str, stem: str, n: int, defaults: dict):
         lang=defaults.get("lang"),
         source=where,
         crawled=_crawl_time(crawled),
+        key=_clean_url(uri) or f"{_real(path)}:{n}",  # the store's identity: the record's URL (docs/store.md)
     ), 0
 
 

@@ -47,15 +47,18 @@ EVENT_SCHEMA = pa.schema([
 """The event record (docs/record.md) as Parquet: parties are lists of structs, the place a struct."""
 
 ARTICLE_SCHEMA = pa.schema([
-    ("doc_id", _S), ("content_hash", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _S),
-    ("published_source", _S), ("language", _S), ("section", _S), ("dateline", _S), ("text", _S),
-    ("n_events", pa.int64()),
+    ("doc_id", _S), ("key", _S), ("content_hash", _S), ("source", _S), ("url", _S), ("title", _S),
+    ("published", _S), ("published_source", _S), ("language", _S), ("section", _S), ("dateline", _S),
+    ("agency", _S), ("text", _S), ("n_events", pa.int64()),
 ])
-"""One coded document: the cleaned Article's fields (its body ``text`` included, for the store)."""
+"""One coded document: the cleaned Article's fields (its body ``text`` included, for the store), the
+reader's ``key`` (the store's identity of the document) and the content hash the store compares."""
 
-FAILURE_SCHEMA = pa.schema([("input", _S), ("record", _S), ("doc_id", _S), ("reason", _S)])
+FAILURE_SCHEMA = pa.schema([("input", _S), ("record", _S), ("doc_id", _S), ("reason", _S), ("key", _S),
+                            ("content_hash", _S)])
 """What failed: the input file, the record in it (JSONL line, WARC record number; null for a whole
-file), the document id when one was read, and the one-line reason."""
+file), the document id when one was read, the one-line reason (and the document's key and content
+hash when it was read but could not be coded)."""
 
 
 @dataclass

@@ -126,7 +126,7 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     from tidings.run import code_documents
     from tidings.store.ingest import content_hash
 
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     outp = Path(out)
     report = report or _dask_reporter()
     coder = worker_coder(tuple(options.get("lexicon") or ()), tuple(options.get("modalities") or ()))
@@ -143,8 +143,10 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
             if res.error:
                 inp, rec = _split_source(res.source, shard.inputs)
                 reason = res.error.removeprefix(f"{res.source}: ")
+                doc = res.doc
                 sink.add(Path("failures") / name, FAILURE_SCHEMA,
-                         {"input": inp, "record": rec, "doc_id": res.doc.doc_id if res.doc else None, "reason": reason})
+                         {"input": inp, "record": rec, "doc_id": doc.doc_id if doc else None, "reason": reason,
+                          "key": (doc.key or doc.doc_id) if doc else None, "content_hash": content_hash(doc) if doc else None})
                 counts["failures"] += 1
             else:
                 art = res.article.to_dict()
@@ -153,8 +155,9 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
                     **{k: art.get(k) for k in ("doc_id", "source", "url", "title", "published",
                                                "published_source", "language", "section", "text")},
                     "url": art.get("url") or res.doc.url, "source": art.get("source") or res.doc.source,
-                    "content_hash": content_hash(res.doc), "dateline": dl.get("text") if isinstance(dl, dict) else dl,
-                    "n_events": len(res.events)})
+                    "content_hash": content_hash(res.doc), "key": res.doc.key or res.doc.doc_id,
+                    "dateline": dl.get("text") if isinstance(dl, dict) else dl,
+                    "agency": dl.get("agency") if isinstance(dl, dict) else None, "n_events": len(res.events)})
                 counts["documents"] += 1
                 for ev in res.events:
                     rec = ev.to_dict()
@@ -172,7 +175,8 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
         sink.abort()
         raise
     summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
-               "seconds": round(time.perf_counter() - t0, 3), "first_event_seconds": first_event,
+               "seconds": round(time.perf_counter() - t0, 3), "cpu_seconds": round(time.process_time() - cpu0, 3),
+               "first_event_seconds": first_event,
                "worker_pid": os.getpid(), "peak_rss_mb": peak_rss_mb()}
     marker_path(outp, shard.id).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(marker_path(outp, shard.id), json.dumps(summary, ensure_ascii=False, indent=1))

@@ -31,7 +31,7 @@ from tidings.serve.article import get_article
 from tidings.serve.limits import BodyLimit, SecurityHeaders
 from tidings.serve.queries import EventFilter, ParamError, get_event, list_events, list_places
 from tidings.serve.reader import StoreReader
-from tidings.store.db import StoreBusy, StoreError
+from tidings.store.access import StoreBusy, StoreError
 
 STATIC = Path(str(resources.files("tidings.serve").joinpath("static")))
 MAX_BODY = 2 * 1024 * 1024
@@ -45,7 +45,7 @@ class Settings:
     seconds) and the coder (built at start-up when None)."""
 
     db: Path
-    lock_wait: float = 5.0
+    lock_wait: float = 10.0
     max_body: int = MAX_BODY
     code_timeout: float = CODE_TIMEOUT
     coder: Any = None
@@ -238,7 +238,7 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
                          "parameter": name}, status_code=422)
 
 
-def create_app(db: str | Path, *, coder: Any = None, lock_wait: float = 5.0, max_body: int = MAX_BODY,
+def create_app(db: str | Path, *, coder: Any = None, lock_wait: float = 10.0, max_body: int = MAX_BODY,
                code_timeout: float = CODE_TIMEOUT, cors_origins: list[str] | None = None) -> FastAPI:
     """The FastAPI app serving the store ``db`` (opened read-only per request).
 

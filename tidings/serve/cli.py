@@ -15,7 +15,7 @@ def serve_cmd(
     host: Annotated[str, typer.Option("--host", help="Address to bind; 127.0.0.1 (this machine only) unless told otherwise.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
     cors: Annotated[Optional[list[str]], typer.Option("--cors", help="Allow cross-origin requests from this origin (repeatable); none by default.")] = None,
-    lock_wait: Annotated[float, typer.Option("--lock-wait", min=0, help="Seconds a request waits while an ingest writes a batch (503 beyond).")] = 5.0,
+    lock_wait: Annotated[float, typer.Option("--lock-wait", min=0, help="Seconds a request waits while an ingest writes a batch (503 beyond).")] = 10.0,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard (at /) over an event store,
     read-only; `tidings ingest` may keep adding to the same store meanwhile."""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidings.store.export import PLOVER_TYPES, ExportError, ExportFilter
+from tidings.store.export import ExportError, ExportFilter
 
 QUAD_CLASSES = (1, 2, 3, 4)
 MODALITIES = ("asserted", "claimed", "negated", "hypothetical", "future")

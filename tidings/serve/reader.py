@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from tidings.store.db import connect, writer_active
+from tidings.store.access import connect, writer_active
 
 
 class StoreReader:

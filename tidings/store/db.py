@@ -8,9 +8,6 @@ any moment leaves either the whole batch or none of it; a rerun skips documents 
 from __future__ import annotations
 
 import json
-import os
-import re
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
@@ -21,97 +18,11 @@ import duckdb
 import pyarrow as pa
 
 from tidings.dedup import RULES, Cluster, dedup_events, group_key, source_name
+from tidings.store.access import (  # noqa: F401  (file sharing between processes; names kept here)
+    LOCK_WAIT, StoreBusy, StoreError, _clear_writer_flag, _set_writer_flag, connect, readers_waiting)
 
 DEFAULT_DB = "tidings.duckdb"
 SCHEMA_VERSION = "1"
-
-
-class StoreError(ValueError):
-    """A store cannot be opened or used (bad path, not a tidings store, bad option)."""
-
-
-class StoreBusy(StoreError):
-    """Another process holds the store's file lock for longer than the wait allowed."""
-
-
-#: How long an open waits for another process's lock on the file (seconds).  DuckDB lets one
-#: process write a file and, while it has it open, no other process may open it at all; tidings
-#: writers hold the file only for one batch's transaction and readers only for one request
-#: (docs/store.md, "Reading while ingest runs"), so waits are short.
-LOCK_WAIT = 30.0
-
-
-def _is_lock_error(exc: BaseException) -> bool:
-    text = str(exc)
-    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
-
-
-def writer_flag(path: str | Path) -> Path:
-    """The file ``<store>.writing`` that a writable :class:`EventStore` (ingest) holds from its
-    opening to its :meth:`~EventStore.close`: its PID as text.  Readers that keep a connection open (``tidings serve``) close it when they see the
-    flag, so the writer's next batch can take the lock (docs/store.md)."""
-    p = Path(path)
-    return p.with_name(p.name + ".writing")
-
-
-def writer_active(path: str | Path) -> bool:
-    """True while a live process holds :func:`writer_flag` for ``path`` (a flag left by a
-    killed process, whose PID is gone, does not count)."""
-    try:
-        pid = int(writer_flag(path).read_text(encoding="ascii").strip() or 0)
-    except (OSError, ValueError):
-        return False
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, another user's
-        return True
-    return True
-
-
-def _set_writer_flag(path: Path) -> bool:
-    try:
-        writer_flag(path).write_text(str(os.getpid()), encoding="ascii")
-        return True
-    except OSError:  # an unwritable folder: readers then only release the file between requests
-        return False
-
-
-def _clear_writer_flag(path: Path) -> None:
-    flag = writer_flag(path)
-    try:
-        if flag.read_text(encoding="ascii").strip() == str(os.getpid()):
-            flag.unlink()
-    except OSError:
-        pass
-
-
-def connect(path: str | Path, *, read_only: bool, wait: float = LOCK_WAIT) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file ``path``, retrying with exponential backoff (5 ms doubling, at most
-    0.25 s apart) for up to ``wait`` seconds while another process holds its lock.
-
-    Raises :class:`StoreBusy` when the lock is still held after ``wait`` seconds (the message says
-    what to do) and :class:`StoreError` for any other failure (not a database, unreadable file)."""
-    deadline = time.monotonic() + max(0.0, wait)
-    delay = 0.005
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            if not _is_lock_error(exc):
-                raise StoreError(f"cannot open event store {str(path)!r}: {exc}") from None
-            if time.monotonic() >= deadline:
-                who = re.search(r"\(PID (\d+)\)", str(exc))
-                raise StoreBusy(
-                    f"event store {str(path)!r} is locked by another process"
-                    f"{' (PID ' + who.group(1) + ')' if who else ''} for more than {wait:g} s: a tidings "
-                    "ingest releases it between batches, so retry; a process that keeps it open "
-                    "(a Python session, the duckdb shell) must close it first") from None
-            time.sleep(delay)
-            delay = min(delay * 2, 0.25)
 
 
 @dataclass
@@ -261,8 +172,9 @@ class EventStore:
 
     Connection lifecycle: :meth:`release` closes the DuckDB connection so that other processes
     can open the file; the next use of :attr:`con` reopens it (waiting up to ``wait`` seconds for
-    a lock held elsewhere).  Ingest releases the store after every batch.  A writable store holds
-    the writer flag (:func:`writer_flag`) from opening to :meth:`close`.
+    a lock held elsewhere).  :meth:`yield_to_readers` releases only when a reader asked for the
+    file recently (ingest calls it after every batch).  A writable store holds the writer flag
+    (:func:`writer_flag`) from opening to :meth:`close`.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, dedup: str | None = None, read_only: bool = False,
@@ -333,6 +245,14 @@ class EventStore:
         if self._flagged:
             _clear_writer_flag(self.path)
             self._flagged = False
+
+    def yield_to_readers(self) -> bool:
+        """:meth:`release` the file if a reader in another process asked for it within the last
+        :data:`READER_FRESH` seconds (:func:`readers_waiting`); returns True when released."""
+        if self._con is not None and readers_waiting(self.path):
+            self.release()
+            return True
+        return False
 
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log) and, for a writable store,

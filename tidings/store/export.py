@@ -129,11 +129,10 @@ class ExportFilter:
 
 # -- reference tables (data files) -----------------------------------------------------------
 def _read_tsv(path: Any) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    if not lines:
-        return []
-    head = lines[0].split("\t")
-    return [dict(zip(head, (ln.split("\t") + [""] * len(head))[: len(head)])) for ln in lines[1:]]
+    """The rows of a packaged TSV whose header names its columns (tidings.packfile)."""
+    from tidings.packfile import read_rows
+
+    return [row for _, row in read_rows(str(path), None)]
 
 
 def _store_file(name: str) -> Any:

@@ -6,9 +6,9 @@ record URL, the file's real path, or ``stdin:`` + a hash of the text) and its
 changed one replaces its own rows; two different documents never share an id.
 Coded documents are written in batches, one transaction each (see EventStore.write_batch),
 so a run killed at any moment and started again ends with exactly the rows of an
-uninterrupted run.  The store's file is open only while a batch is written (EventStore.release
-after each), so readers in other processes (``tidings serve``, ``export``, ``stats``) can open it
-between batches (docs/store.md, "Reading while ingest runs").
+uninterrupted run.  When readers in other processes (``tidings serve``, ``export``, ``stats``)
+ask for the store, it is closed after each batch (EventStore.yield_to_readers), so they can open
+it between batches (docs/store.md, "Reading while ingest runs").
 """
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def ingest(
     failed = store.failed_doc_ids()
     failed_places = {(f["input"], f["line"]) for f in store.failures()}
     cleared: set[tuple[str, int | None]] = set()
-    store.release()  # the file stays closed while documents are coded (readers may open it)
+    store.release()  # free while the first batch is coded; later batches keep it unless a reader asks
     docs: list[DocRow] = []
     fails: list[FailureRow] = []
 
@@ -130,7 +130,7 @@ def ingest(
         if docs or fails or cleared:
             ids = {d.doc_id for d in docs} | {f.doc_id for f in fails if f.doc_id}
             store.write_batch(docs, fails, replace={i for i in ids if i in known or i in failed}, clear=cleared)
-            store.release()  # one transaction per batch, then the file is free for readers
+            store.yield_to_readers()  # one transaction per batch, then the file is free for readers who asked
             failed_places.difference_update(cleared)
             cleared.clear()
             for d in docs:

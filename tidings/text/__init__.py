@@ -26,13 +26,37 @@ _ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ٱ": "ا"})
 
 
-def fold(text: str) -> str:
-    """The matching key of a word or phrase: casefolded, accents removed, Arabic diacritics and
-    alef/ya variants unified, Cyrillic ``ё`` as ``е``, typographic apostrophes as ``'``.
+# every combining mark of the scripts in the gazetteer, apostrophes and the Arabic tatweel (the index form)
+_COMBINING_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x591, 0x5C7), (0x610, 0x61A), (0x64B, 0x65F),
+                     (0x670, 0x670), (0x6D6, 0x6ED), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
+                     (0xFE20, 0xFE2F))
+_INDEX_DROP = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _COMBINING_RANGES)
+                         + "'’ʼ`ʻـ]+")
+_ALEF = re.compile("[أإآٱ]")
 
-    >>> fold("Tayikistán"), fold("ЁЛКА"), fold("Außenminister")
-    ('tayikistan', 'елка', 'aussenminister')
+
+def fold(text: str, *, index: bool = False) -> str:
+    """The one matching fold of tidings (lexicons, dates, places), for every script.
+
+    Default (words and phrases of the language packs and date grammars): casefolded, accents
+    removed from Latin letters (Cyrillic ``й`` keeps its breve), Arabic diacritics and tatweel
+    removed and alef/ya variants unified, Cyrillic ``ё`` as ``е``, typographic apostrophes as ``'``.
+
+    ``index=True`` (the gazetteer's place-name index, where names come from many transliterations):
+    compatibility forms decomposed (NFKD), every combining mark of every script dropped, apostrophes
+    and tatweel dropped, alef forms as ``ا``, ``ة`` as ``ه``, ``ى`` as ``ي``, casefolded; fast on a
+    long string (the whole gazetteer is folded at once).
+
+    >>> fold("Tayikistán"), fold("ЁЛКА"), fold("Außenminister"), fold("Dar’a", index=True)
+    ('tayikistan', 'елка', 'aussenminister', 'dara')
     """
+    if index:
+        if text.isascii():
+            return _INDEX_DROP.sub("", text).casefold()
+        text = _INDEX_DROP.sub("", unicodedata.normalize("NFKD", text))
+        if "ة" in text or "ى" in text or _ALEF.search(text):
+            text = _ALEF.sub("ا", text).replace("ة", "ه").replace("ى", "ي")
+        return text.casefold()
     text = text.casefold().replace("’", "'").replace("ё", "е").replace("،", ",").replace("؛", ";")
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
         return _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)

@@ -57,7 +57,7 @@ def _distance(p: _Pack, norm: str, m: DateMention, t: int | None) -> int:
 
 def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
                        dateline_date: _dt.date | None = None,
-                       trigger_offset: int | None = None) -> ResolvedDate:
+                       trigger_offset: int | None = None, lexicon_dirs=()) -> ResolvedDate:
     """The date of an event whose trigger is in ``sentence``.
 
     Rule: (1) the date expression of the sentence nearest ``trigger_offset`` (a character offset into
@@ -70,14 +70,15 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
     the mention and the trigger, heavier when the mention comes before the trigger.  With a trigger
     given, a year-only mention ("in 2011") more than 40 such characters away is taken as background
     and skipped.  ``published``/``dateline_date`` may also be ISO strings (parsed leniently).
+    ``lexicon_dirs``: user lexicon folders extending the date grammar (``<lang>/dates.tsv``).
     Returns a :class:`ResolvedDate` (all None when nothing is known).  Raises ``ValueError`` for an
     unknown language or an unparsable date string, ``TypeError`` for other non-date values.
     """
     pub, dl = _as_date(published), _as_date(dateline_date)
     base = pub or dl
-    mentions = find_dates(sentence, lang, base) if sentence else []
+    mentions = find_dates(sentence, lang, base, lexicon_dirs=lexicon_dirs) if sentence else []
     if mentions:
-        p = _pack(_lang_code(lang))
+        p = _pack(_lang_code(lang), lexicon_dirs)
         norm = _norm(sentence)
         usable = []
         for m in mentions:

@@ -164,8 +164,8 @@ def _relative(p: _Pack, name: str, g: dict, base: _dt.date):
 
 
 @lru_cache(maxsize=4096)
-def _find(text: str, lang: str, base: _dt.date | None) -> tuple[DateMention, ...]:
-    p = _pack(lang)
+def _find(text: str, lang: str, base: _dt.date | None, extra_dirs: tuple[str, ...] = ()) -> tuple[DateMention, ...]:
+    p = _pack(lang, extra_dirs)
     norm = _norm(text)
     cands = []
     for prio, (name, rx) in enumerate(p.rx):
@@ -189,7 +189,7 @@ def _find(text: str, lang: str, base: _dt.date | None) -> tuple[DateMention, ...
     return tuple(DateMention(text[s:e], s, e, r[0], r[1], r[2], r[3]) for s, e, r in taken)
 
 
-def find_dates(text: str, lang: str, base: _dt.date | None) -> list[DateMention]:
+def find_dates(text: str, lang: str, base: _dt.date | None, *, lexicon_dirs=()) -> list[DateMention]:
     """Every date expression in ``text``, in text order, resolved against ``base``.
 
     ``lang`` is an ISO 639-1 code (full support: the languages with a ``dates.tsv``, see
@@ -198,9 +198,10 @@ def find_dates(text: str, lang: str, base: _dt.date | None) -> list[DateMention]
     is truncated to its date); without it, relative and year-less expressions are left out.
     Year-less dates take the year that puts them on or before ``base``; numeric dates are day-first
     except in English, where ``a/b/yyyy`` is month-first unless ``a`` > 12.  Mentions do not overlap
-    (the longest wins).  Raises ``ValueError`` for an invalid or unknown language code and
+    (the longest wins).  ``lexicon_dirs``: user lexicon folders whose ``<lang>/dates.tsv`` extends
+    the grammar.  Raises ``ValueError`` for an invalid or unknown language code and
     ``TypeError`` when ``text`` is not a string.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: text must be a str, got {type(text).__name__}")
-    return [copy.copy(m) for m in _find(text, _lang_code(lang), _as_date(base))]
+    return [copy.copy(m) for m in _find(text, _lang_code(lang), _as_date(base), tuple(str(d) for d in lexicon_dirs))]

@@ -188,21 +188,11 @@ class _Pack:
 
 
 def _read_tsv(path: Path) -> list[tuple[str, str, str]]:
-    rows = []
-    header_seen = False
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if [c.strip() for c in cols[:3]] != ["kind", "pattern", "value"]:
-                raise ValueError(f"{path}:{n}: expected header 'kind<TAB>pattern<TAB>value', got {line!r}")
-            continue
-        if len(cols) < 2 or not cols[0].strip() or not cols[1].strip():
-            raise ValueError(f"{path}:{n}: expected 'kind<TAB>pattern<TAB>value', got {line!r}")
-        rows.append((cols[0].strip(), cols[1].strip(), cols[2].strip() if len(cols) > 2 else ""))
-    return rows
+    """(kind, pattern, value) rows of a ``dates.tsv`` (tidings.packfile; ValueError naming file:line)."""
+    from tidings.packfile import read_rows
+
+    return [(r["kind"], r["pattern"], r["value"])
+            for _, r in read_rows(path, ("kind", "pattern", "value"), required=("kind", "pattern"), error=ValueError)]
 
 
 def supported_languages() -> list[str]:
@@ -210,13 +200,19 @@ def supported_languages() -> list[str]:
     return sorted(p.parent.name for p in LANG_DIR.glob("*/dates.tsv"))
 
 
+def _pack(lang: str, extra_dirs=()) -> _Pack:
+    """The compiled date grammar of ``lang``: the packaged ``dates.tsv``, then the ``<lang>/dates.tsv``
+    of each user lexicon folder in ``extra_dirs`` (later rows of a kind and pattern win).  Raises
+    ValueError for a bad language code or a bad row (``file:line``)."""
+    return _pack_cached(lang, tuple(str(d) for d in extra_dirs))
+
+
 @lru_cache(maxsize=None)
-def _pack(lang: str) -> _Pack:
+def _pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> _Pack:
     if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang or ""):
         raise ValueError(f"invalid language code {lang!r}: expected an ISO 639-1 code such as 'es'")
-    path = LANG_DIR / lang / "dates.tsv"
-    rows = _read_tsv(path) if path.is_file() else []
-    return _Pack(lang, rows)
+    paths = [LANG_DIR / lang / "dates.tsv"] + [Path(d) / lang / "dates.tsv" for d in extra_dirs]
+    return _Pack(lang, [row for path in paths if path.is_file() for row in _read_tsv(path)])
 
 
 def _lang_code(lang: str) -> str:

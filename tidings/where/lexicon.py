@@ -51,23 +51,16 @@ class PlaceLexicon:
         return max((len(p.split()) for p in self.preps), default=1)
 
 
-def _parse(path: Path, lang: str) -> PlaceLexicon:
-    lex = PlaceLexicon(lang)
-    header_seen = False
-    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cols[0].strip() == "kind":
-                continue
-        kind = cols[0].strip()
-        form = cols[1].strip() if len(cols) > 1 else ""
-        value = cols[2].strip() if len(cols) > 2 else ""
+def _parse(path: Path, lang: str, lex: PlaceLexicon | None = None) -> PlaceLexicon:
+    """Read one places.tsv into ``lex`` (a new lexicon when None); later files extend and override."""
+    from tidings.packfile import read_rows
+
+    lex = lex if lex is not None else PlaceLexicon(lang)
+    for lineno, row in read_rows(path, ("kind", "form", "value"), error=PlacesDataError, header_optional=True):
+        kind, form, value = row["kind"], row["form"], row["value"]
         if kind not in KINDS or not form:
-            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, got {line!r}")
+            raise PlacesDataError(f"{path}:{lineno}: expected 'kind<TAB>form[<TAB>value]' with kind in {KINDS}, "
+                                  f"got {kind!r} {form!r}")
         key = norm_key(form)
         if kind == "prep":
             if value not in ROLES:
@@ -98,22 +91,27 @@ def _parse(path: Path, lang: str) -> PlaceLexicon:
     lex.clitics.sort(key=lambda c: -len(c[0]))
     words = path.parent / "placewords.tsv"
     if words.is_file():
-        lex.common = frozenset(line.strip() for line in words.read_text(encoding="utf-8").splitlines()[1:]
-                               if line.strip() and not line.startswith("#") and line.strip() != "key")
+        lex.common = frozenset(r["key"] for _, r in read_rows(words, ("key",), error=PlacesDataError))
     return lex
 
 
-@functools.lru_cache(maxsize=None)
-def get_lexicon(lang: str | None) -> PlaceLexicon:
+def get_lexicon(lang: str | None, extra_dirs=()) -> PlaceLexicon:
     """The :class:`PlaceLexicon` of ISO 639-1 ``lang`` (cached). A language without a ``places.tsv``
     (or ``None``) gets an empty lexicon: places are then found by capitalization and the gazetteer only.
+    ``extra_dirs``: user lexicon folders whose ``<lang>/places.tsv`` extends the packaged one.
 
-    Raises :class:`PlacesDataError` when the file is malformed.
+    Raises :class:`PlacesDataError` when a file is malformed.
     """
+    return _get_lexicon(lang, tuple(str(d) for d in extra_dirs))
+
+
+@functools.lru_cache(maxsize=None)
+def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     if not lang:
         return PlaceLexicon("")
     lang = lang.lower().split("-")[0].split("_")[0]
-    path = LANG_DIR / lang / "places.tsv"
-    if not path.is_file():
-        return PlaceLexicon(lang)
-    return _parse(path, lang)
+    lex = PlaceLexicon(lang)
+    for path in [LANG_DIR / lang / "places.tsv"] + [Path(d) / lang / "places.tsv" for d in extra_dirs]:
+        if path.is_file():
+            lex = _parse(path, lang, lex)
+    return lex

@@ -281,10 +281,10 @@ def _agree(q: Entry, c: Entry) -> float:
     return 0.0
 
 
-def _scan(text: str, lang: str | None) -> tuple[_Text, list[_Span], list[tuple[int, int]]]:
+def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Span], list[tuple[int, int]]]:
     """All spans of ``text``: resolved spans and (start token, end token) of unresolved feature names."""
     gaz = get_gazetteer()
-    lex = get_lexicon(lang)
+    lex = get_lexicon(lang, lexicon_dirs)
     tx = _Text(text, lex)
     spans: list[_Span] = []
     unresolved: list[tuple[int, int]] = []
@@ -462,7 +462,7 @@ def _resolve_spans(spans: list[_Span], ctx: dict[str, float]) -> None:
 
 
 def find_places(text: str, lang: str, *, offset: int = 0,
-                country_context: Mapping[str, float] | None = None) -> list[PlaceMention]:
+                country_context: Mapping[str, float] | None = None, lexicon_dirs=()) -> list[PlaceMention]:
     """Every toponym in ``text`` (ISO 639-1 ``lang``), in text order.
 
     Each :class:`PlaceMention` has offsets ``+ offset`` and a resolved GeoNames place
@@ -471,12 +471,13 @@ def find_places(text: str, lang: str, *, offset: int = 0,
     city|admin1|country), or ``place=None`` when the name cannot be resolved; an unresolvable name never
     removes the others.  ``country_context`` maps ISO3 (or alpha-2) to a non-negative weight (e.g. how
     often each country's actors occur in the article) and tips ambiguous names toward those countries.
+    ``lexicon_dirs``: user lexicon folders whose ``<lang>/places.tsv`` extends the packaged one.
 
     Raises ``TypeError`` when ``text`` is not a string.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_places: text must be str, got {type(text).__name__}")
-    tx, spans, unresolved = _scan(text, lang)
+    tx, spans, unresolved = _scan(text, lang, lexicon_dirs)
     _resolve_spans(spans, _norm_context(country_context))
     out: list[PlaceMention] = []
     for sp in spans:
