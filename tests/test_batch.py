@@ -214,6 +214,8 @@ def test_a_client_killed_mid_run_and_restarted_ends_with_the_uninterrupted_outpu
     assert 1 <= done < 6, f"the kill came too late or too early ({done} of 6 shards done)"
     restart = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert restart.returncode == 0, restart.stderr
+    assert "Dask dashboard: http://127.0.0.1:" in restart.stderr
+    assert f"{done} of 6 shards already finished in {out}: skipped" in restart.stderr
     assert f"6 shards ({done} finished before, {6 - done} now, 0 failed): 360 documents, 360 events" in restart.stdout
     assert _snapshot(out) == _snapshot(ref)
 

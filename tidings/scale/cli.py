@@ -43,7 +43,8 @@ def batch_cmd(
     from tidings.cli import _check_options, _make_coder, _modalities
     from tidings.scale.batch import clear_batch, run_batch
 
-    _check_options(lang, published)
+    checked = _check_options(lang, published)
+    lang, published = checked.lang, checked.published
     _make_coder(lexicon, modality)  # a broken --lexicon or --modality is a usage error before any work
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
@@ -52,7 +53,7 @@ def batch_cmd(
         _fail(f"--out {out}: exists and is not a folder")
     if fresh:
         clear_batch(out)
-    options = {"lang": lang.strip().lower() if lang else None, "published": published, "url": None,
+    options = {"lang": lang, "published": published, "url": None,
                "lexicon": [str(p.absolute()) for p in lexicon or []], "modalities": sorted(_modalities(modality))}
     err = Console(stderr=True)
     show = err.is_terminal if progress is None else progress
@@ -64,9 +65,9 @@ def batch_cmd(
     def started(s) -> None:
         bar.update(task, total=s.shards, completed=s.skipped, docs=s.documents, events=s.events, fails=s.failures)
         if s.dashboard:
-            err.print(f"Dask dashboard: {s.dashboard}", highlight=False)
+            err.print(f"Dask dashboard: {s.dashboard}", highlight=False, soft_wrap=True, markup=False)
         if s.skipped:
-            err.print(f"{s.skipped} of {s.shards} shards already finished in {out}: skipped", highlight=False)
+            err.print(f"{s.skipped} of {s.shards} shards already finished in {out}: skipped", highlight=False, soft_wrap=True, markup=False)
 
     def tick(s, docs: int, events: int) -> None:
         bar.update(task, completed=s.skipped + s.done + s.failed, docs=s.documents + docs,
@@ -84,7 +85,7 @@ def batch_cmd(
     except KeyboardInterrupt:
         _fail(f"interrupted; finished shards are kept in {out}: run the same command again to go on", 130)
     for sid, reason in summary.errors.items():
-        err.print(f"shard {sid} failed: {reason}", style="red", highlight=False)
+        err.print(f"shard {sid} failed: {reason}", style="red", highlight=False, soft_wrap=True, markup=False)
     first = f", first event after {summary.first_event_seconds:.1f} s" if summary.first_event_seconds else ""
     typer.echo(f"{summary.shards} shards ({summary.skipped} finished before, {summary.done} now, {summary.failed} failed): "
                f"{summary.documents} documents, {summary.events} events, {summary.failures} failures "
