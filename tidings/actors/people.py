@@ -15,7 +15,8 @@ Two sources feed the gazetteer of a language pack:
 
 A person is found by any full name form, and by the surname alone (the last word of the full
 name) when it is unambiguous: among the people with that surname exactly one is in office at the
-date (or, when none is, exactly one exists).  A surname alone must look like a name: capitalized
+date (or, when none is, exactly one exists), and it does not begin a longer name ("Hamid Karsai" is
+not Abdul Hamid).  A surname alone must look like a name: capitalized
 and not in capitals (``WHO`` is an acronym) in scripts with capitals; never a cue of the pack's
 frames or a month or weekday name ("May", "Will"); a word of the pack's triggers (or an inflected
 form of one, by its lemma table) only when capitalized inside a sentence ("Bush said" is coded,
@@ -200,6 +201,8 @@ class PeopleIndex:
                 continue
             if m.end - m.start == 1 and not self._looks_like_name(toks, m.start, caps):
                 continue
+            if ref.surname and caps and m.end < len(toks) and _is_name_word(toks[m.end].text):
+                continue  # "Hamid Karsai": the word begins a longer name, not the surname alone
             person = self.pick(ref, day)
             if person is None:
                 continue
@@ -238,6 +241,10 @@ class PeopleIndex:
                 a = replace(a, country=country, sector=sector)
             out.append(a)
         return out
+
+
+def _is_name_word(text: str) -> bool:
+    return text[:1].isupper() and text.isalpha()
 
 
 def publication_day(value) -> dt.date | None:

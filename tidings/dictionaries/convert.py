@@ -368,6 +368,9 @@ def convert_actors(records: list[ActorRecord], lang: str, label: str, known: set
             # a person's dated entry is kept even when the hand-written pack names them undated
             seen = people_seen if kind == "person" else known
             why = _name_ok(name, lang) or ("already known" if key in seen else None) or (
+                # "Hamid", "Ali": a one-word person name is a first name or a bare surname, which
+                # tidings.actors.people derives itself where it is unambiguous at the date
+                "one-word person name" if kind == "person" and len(name.split()) == 1 else None) or (
                 None if _valid_pattern(name) else "not a valid pack pattern")
             if why:
                 conv.dropped[why] += 1
