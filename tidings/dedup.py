@@ -304,8 +304,8 @@ def dedup_within(items: Sequence[T], levels: Iterable[str] = ("sentence", "artic
     ``items``: the mentions in text order (or anything holding one: ``event(item)`` gives its
     ``Event``/dict).  Returns the kept items in order.  ``merge(kept, later)`` gives the kept item
     updated from a later one judged the same event at the ``article`` level (the next comparisons
-    see the update; default: the kept item unchanged); a later mention that names more sides with a
-    country (:func:`completeness`) replaces the kept one.  Raises ValueError for an unknown level."""
+    see the update; default: the kept item unchanged); a later body mention that names the actor's
+    country replaces a kept one that names none.  Raises ValueError for an unknown level."""
     levels = tuple(levels)
     bad = [lv for lv in levels if lv not in {"sentence", "article"}]
     if bad:
@@ -321,16 +321,13 @@ def dedup_within(items: Sequence[T], levels: Iterable[str] = ("sentence", "artic
         i = next((i for i, k in enumerate(kept) if same_event(ev, event(k))), None)
         if i is None:
             kept.append(x)
-        elif completeness(ev) > completeness(event(kept[i])):
-            kept[i] = x  # never an actorless mention over a complete one ("the attack" vs "X attacked Y")
+        elif not _countries(_field(event(kept[i]), "actors")) and _countries(_field(ev, "actors")) \
+                and _field(ev, "sentence_index") >= 0:
+            kept[i] = x  # never an actorless mention over one that names the actor ("Kyiv was attacked")
         elif merge is not None:
             kept[i] = merge(kept[i], x)
     return kept
 
-
-def completeness(ev: Any) -> int:
-    """How many sides of a mention name a party with a country (0, 1 or 2)."""
-    return bool(_countries(_field(ev, "actors"))) + bool(_countries(_field(ev, "recipients")))
 
 
 def lacks_recipient_of(kept: Any, later: Any) -> bool:
@@ -342,9 +339,8 @@ def lacks_recipient_of(kept: Any, later: Any) -> bool:
 
 
 def _best_per_sentence(items: list[T], event: Callable[[T], Any]) -> list[T]:
-    """One mention per sentence, event type and set of parties (two different acts between the
-    same parties stay two events: "attacked and then sanctioned"): an asserted act before a
-    claimed one, then the first trigger (usually the main verb)."""
+    """One mention per sentence and set of parties: an asserted act before a claimed one, then the
+    first trigger (usually the main verb)."""
     def rank(ev) -> tuple:
         trigger = _field(ev, "trigger")
         return (_field(ev, "modality") != "asserted", trigger["start"] if isinstance(trigger, dict) else trigger.start)
@@ -352,8 +348,7 @@ def _best_per_sentence(items: list[T], event: Callable[[T], Any]) -> list[T]:
     best: dict[tuple, T] = {}
     for x in items:
         ev = event(x)
-        key = (_field(ev, "sentence_index"), _field(ev, "event_type"),
-               _party_key(_field(ev, "actors")) | _party_key(_field(ev, "recipients")))
+        key = (_field(ev, "sentence_index"), _party_key(_field(ev, "actors")) | _party_key(_field(ev, "recipients")))
         if key not in best or rank(ev) < rank(event(best[key])):
             best[key] = x  # (a dict keeps the key's first position)
     return list(best.values())
