@@ -19,6 +19,8 @@ def names(text, lang):
     ("Down with the Marshal, the crowd chanted.", "en"),
     ("Khan said the convoy was attacked.", "en"),
     ("Non sono stati resi noti i nomi degli arrestati.", "it"),
+    ("\"D'un point de vue militaire, c'est un échec\", a dit le général.", "fr"),  # elided article + "un"
+    ("L'Union européenne accroît ses sanctions.", "fr"),
     ("Решение о высылке дипломатов принято вчера.", "ru"),
     ("وأظهرت صور الأقمار الصناعية حجم الدمار", "ar"),             # "pictures", not Tyre
     ("وقررت الحكومة الإفراج عنهم في إطار الاتفاق", "ar"),        # "within the framework", not Atar

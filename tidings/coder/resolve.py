@@ -79,7 +79,9 @@ def unnamed_parties(doc: CodingDoc, candidate: Candidate) -> tuple[list[Actor], 
     if cand.event_type not in UNNAMED_TYPES:
         return [], []
     trigger_at = sent.tokens[cand.t_start].start
-    here = [m for m in sentence_mentions(doc, sent) if m.place is not None and m.place.country]
+    spans = candidate.read.party_spans  # a place that names a party ("el Itamaraty") is no scene
+    here = [m for m in sentence_mentions(doc, sent) if m.place is not None and m.place.country
+            and not any(a <= m.start and m.end <= b for a, b in spans)]
     if not here:
         return [], []
     m = min(here, key=lambda m: abs(m.start - trigger_at))

@@ -379,7 +379,13 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     not "Ayer viernes", "la Suprema Corte", "وأظهرت صور").  Countries, the language's aliases and very
     large cities (COMMON_WORD_MIN_POPULATION) are exempt."""
     lex = tx.lex
-    if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or tx.norms[sp.i] not in lex.common:
+    word = tx.norms[sp.i]
+    parts = tx.toks[sp.i][0].replace("’", "'").split("'")
+    if len(parts) == 2 and len(parts[0]) <= 2:  # an elided article: "D'un", "L'Union", "dell'Unione"
+        word = norm_token(parts[1])
+        if word in lex.determiners:
+            return True
+    if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or word not in lex.common:
         return False
     if any(e.kind == "country" or e.population >= COMMON_WORD_MIN_POPULATION for e in sp.cands):
         return False
