@@ -330,6 +330,10 @@ def dedup_within(items: Sequence[T], levels: Iterable[str] = ("sentence", "artic
     return kept
 
 
+def completeness(ev: Any) -> int:
+    """How many sides of a mention name a party with a country (0, 1 or 2)."""
+    return bool(_countries(_field(ev, "actors"))) + bool(_countries(_field(ev, "recipients")))
+
 
 def lacks_recipient_of(kept: Any, later: Any) -> bool:
     """Whether the kept mention should take ``later``'s recipients: it has none, ``later`` (a body
@@ -340,8 +344,9 @@ def lacks_recipient_of(kept: Any, later: Any) -> bool:
 
 
 def _best_per_sentence(items: list[T], event: Callable[[T], Any]) -> list[T]:
-    """One mention per sentence and set of parties: an asserted act before a claimed one, then the
-    first trigger (usually the main verb)."""
+    """One mention per sentence, event type and set of parties (two different acts between the
+    same parties stay two events: "attacked and then sanctioned"): an asserted act before a
+    claimed one, then the first trigger (usually the main verb)."""
     def rank(ev) -> tuple:
         trigger = _field(ev, "trigger")
         return (_field(ev, "modality") != "asserted", trigger["start"] if isinstance(trigger, dict) else trigger.start)
@@ -349,7 +354,8 @@ def _best_per_sentence(items: list[T], event: Callable[[T], Any]) -> list[T]:
     best: dict[tuple, T] = {}
     for x in items:
         ev = event(x)
-        key = (_field(ev, "sentence_index"), _party_key(_field(ev, "actors")) | _party_key(_field(ev, "recipients")))
+        key = (_field(ev, "sentence_index"), _field(ev, "event_type"),
+               _party_key(_field(ev, "actors")) | _party_key(_field(ev, "recipients")))
         if key not in best or rank(ev) < rank(event(best[key])):
             best[key] = x  # (a dict keeps the key's first position)
     return list(best.values())
