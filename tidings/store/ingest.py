@@ -181,12 +181,19 @@ def ingest(
 def as_stored(raw: RawDocument, doc_id: str | None = None) -> RawDocument:
     """The document as the store codes it: under ``doc_id`` (default :func:`document_id`), so its
     event ids are the store's own, and with ``source`` naming the file by its real path (+ ``:line``)
-    rather than as typed (exports' SOURCEURL, the ``--out`` guard).  ``tidings batch`` codes
-    through this too, so loading its output equals ingesting its inputs."""
+    rather than as typed (exports' SOURCEURL, the ``--out`` guard)."""
     where, line = location(raw.source)
     real = where not in (None, "-") and os.path.exists(where)  # not a name a caller made up
     source = (f"{where}:{line}" if line else where) if real else raw.source
     return dataclasses.replace(raw, doc_id=doc_id or document_id(raw), source=source)
+
+
+def stored_record(event: Any, article: Any) -> dict[str, Any]:
+    """An event's record as the store keeps it: ``Event.to_dict()`` plus ``article.agency``, the
+    news agency of the article's dateline (None without one); tidings.store.from_batch does the same."""
+    rec = event.to_dict() if hasattr(event, "to_dict") else dict(event)
+    rec["article"] = {**(rec.get("article") or {}), "agency": getattr(getattr(article, "dateline", None), "agency", None)}
+    return rec
 
 
 def _code_into(raw: RawDocument, doc_id: str, h: str, coder: Any, docs: list[DocRow],
@@ -198,7 +205,7 @@ def _code_into(raw: RawDocument, doc_id: str, h: str, coder: Any, docs: list[Doc
     res = code_one(coder, stored)
     if res.ok:
         art = _article_dict(res.article, stored)
-        recs = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in res.events]
+        recs = [stored_record(e, res.article) for e in res.events]
         docs.append(DocRow(doc_id, h, art, recs, input=where, line=line))
         report.coded += 1
         report.mentions += len(recs)
