@@ -280,6 +280,10 @@ def test_most_precise_explicit_date_wins_and_future_dates_are_ignored():
         ("https://alaraby.example/politics/2019/9/21/%D8%AA", "2019-09-21"),
         ("http://business.example.com/news/2004/dec/23lanka.htm", "2004-12-23"),
         ("http://example.com/2017/08/maduro.html", "2017-08"),
+        # an archive's percent-encoded wrapper around the article's own URL
+        ("http://archive.example/http%3A%2F%2Fnews.example%2F2012%2F10%2F25%2Ftreve-annoncee_n_1.html", "2012-10-25"),
+        ("https://radio.example.gt/2020/colombia-envia-ayuda-a-guatemala/", "2020"),  # year folder, then slug
+        ("https://example.org/archivo/2018/", None),  # a year folder with no article slug
         ("https://example.com/news/9410303", None),
         (None, None),
     ],

@@ -10,6 +10,7 @@ unless one number is above 12.  Output is ISO 8601: ``YYYY-MM-DD``, ``YYYY-MM`` 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -210,20 +211,26 @@ _URL_PATTERNS = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|\.|$)"),                  # /20140226/  /20160825-
     re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)"),                   # /2004/dec/23lanka.htm
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)"),                                 # /2017/02/  (month)
+    re.compile(r"/((?:19|20)\d{2})/(?=[^/\d][^/]*-[^/]*/?$)"),                     # /2020/some-slug/  (year)
 )
 
 
 def url_date(url: str | None) -> str | None:
     """The date written in a URL path (``/2021/10/12/``, ``/20140226/``, ``2025_11_22``,
-    ``/2019/9/21/``, ``/2004/dec/23``, month-only ``/2017/02/``) as ISO, or None."""
+    ``/2019/9/21/``, ``/2004/dec/23``, month-only ``/2017/02/``, year-only ``/2020/a-slug/`` when the
+    year is the last folder before the article's slug) as ISO ``YYYY[-MM[-DD]]``, or None.
+    Percent-encoded URLs (an archive's or a redirector's wrapper, ``%2F2012%2F10%2F25%2F``) are
+    decoded first."""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
+    path = re.sub(r"^[a-z]+://[^/]+", "", unquote(url.strip()), flags=re.I)
     for i, rx in enumerate(_URL_PATTERNS):
         m = rx.search(path)
         if not m:
             continue
         y = int(m.group(1))
+        if i == 5:
+            return f"{y:04d}"
         if i == 3:
             mo = month_names("en").get(m.group(2).casefold())
             if not mo:
