@@ -1,0 +1,36 @@
+"""Event places and dates read by the coder (issue 13 item 7), on sentences written for these tests.
+Expected countries and dates worked out by hand; publication date Thursday 14 March 2024."""
+import pytest
+
+import tidings
+
+
+def one(text, lang, etype):
+    found = [e for e in tidings.code_text(text, lang=lang, published="2024-03-14") if e.event_type == etype]
+    assert found, f"no {etype} in {text!r}"
+    return found[0]
+
+
+# a town a party's phrase introduces with a locative is where the party acted; a name that only
+# names the party ("Hamas", which GeoNames also lists as a town) is no place of the event
+@pytest.mark.parametrize("text,lang", [
+    ("Hamas freed seven hostages to the Red Cross in Gaza on Monday.", "en"),
+    ("Hamás liberó a siete rehenes ante la Cruz Roja en Gaza el lunes.", "es"),
+    ("Le Hamas a libéré sept otages remis à la Croix-Rouge à Gaza lundi.", "fr"),
+    ("أفرجت حماس عن سبعة رهائن وسلمتهم إلى الصليب الأحمر بغزة يوم الاثنين.", "ar"),
+])
+def test_town_inside_a_party_phrase_is_the_place(text, lang):
+    ev = one(text, lang, "RETREAT")
+    assert ev.location is not None and ev.location.country == "PSE"
+    assert ev.date == "2024-03-11"  # Monday before Thursday 14 March
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The Russian embassy in Vienna protested against the Austrian decision.", "en"),
+    ("La embajada rusa en Viena protestó contra la decisión austriaca.", "es"),
+    ("L'ambassade de Russie à Vienne a protesté contre la décision autrichienne.", "fr"),
+    ("Die russische Botschaft in Wien protestierte gegen die Entscheidung Österreichs.", "de"),
+])
+def test_embassy_town_is_the_place_not_the_embassy_country(text, lang):
+    ev = one(text, lang, "PROTEST")
+    assert ev.location.country == "AUT" and ev.location.precision == "city"
