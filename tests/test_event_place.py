@@ -34,3 +34,21 @@ def test_town_inside_a_party_phrase_is_the_place(text, lang):
 def test_embassy_town_is_the_place_not_the_embassy_country(text, lang):
     ev = one(text, lang, "PROTEST")
     assert ev.location.country == "AUT" and ev.location.precision == "city"
+
+
+# a visit happens in the host's country, whether the host "hosted"/"received" (CAMEO 043: the guest is
+# coded as the actor, the host as the recipient) or the guest "visited" (042)
+@pytest.mark.parametrize("text,lang,host", [
+    ("The Pakistani foreign minister hosted his Afghan counterpart for talks.", "en", "PAK"),
+    ("Egypt's president received the Kenyan president at the presidential palace.", "en", "EGY"),
+    ("El canciller peruano recibió a su homólogo chileno para conversar sobre el comercio.", "es", "PER"),
+    ("Le président sénégalais a reçu son homologue malien au palais.", "fr", "SEN"),
+    ("Der deutsche Kanzler empfing den polnischen Regierungschef.", "de", "DEU"),
+    ("The Italian foreign minister visited Egypt on Tuesday.", "en", "EGY"),
+    ("El canciller peruano visitó Chile el martes.", "es", "CHL"),
+    ("Il ministro degli Esteri italiano ha visitato l'Egitto martedì.", "it", "EGY"),
+])
+def test_visit_is_placed_in_the_host_country(text, lang, host):
+    ev = one(text, lang, "CONSULT")
+    assert ev.cameo_code in ("042", "043")
+    assert ev.location is not None and ev.location.country == host

@@ -155,7 +155,9 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     """A country-level place when the event's sentence names none, inferred from its parties (text
     left empty, precision "country"): a domestic event (both sides of one state) is in that state;
     an attack, an arrest or aid is where its target is; a protest, a deployment or a statement
-    (accusation, rejection, request, threat, sanction...) is in the country of the actor.  None for
+    (accusation, rejection, request, threat, sanction...) is in the country of the actor; a visit
+    (CAMEO 042, 043) is in the host's country: the recipient's (the linker makes the guest the actor
+    of "hosted", "recibió a"), or the actor's when a hosting names no guest.  None for
     meetings and cooperation between states, and whenever the relevant side names more or fewer
     than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
     def states(parties):
@@ -165,6 +167,8 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     if len(every) == 1 and states(ev.actors) and states(ev.recipients):
         return country_place(next(iter(every)))  # both sides of one state: a domestic event
     side = ev.recipients if ev.event_type in _PLACED_AT_TARGET else ev.actors if ev.event_type in _PLACED_AT_ACTOR else []
+    if ev.cameo_code in {"042", "043"}:  # a visit is in the host's country
+        side = ev.recipients or (ev.actors if ev.cameo_code == "043" else [])
     if not ev.recipients and ev.event_type in {"COERCE", "ASSAULT"} and all(a.sector == "COP" for a in ev.actors if a.country):
         side = ev.actors  # police act at home: "la polizia disperde i manifestanti"
     chosen = states(side)
