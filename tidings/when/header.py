@@ -205,24 +205,48 @@ def resolve_partial(dm: DateMatch, ref: datetime) -> str | None:
     return iso
 
 
-_URL_PATTERNS = (
-    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/_-]|\.|$)"),          # /2021/10/12/  /2019/9/21/
-    re.compile(r"(?<!\d)((?:19|20)\d{2})_(\d{2})_(\d{2})(?!\d)"),                  # 2025_11_22
-    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|\.|$)"),                  # /20140226/  /20160825-
-    re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)"),                   # /2004/dec/23lanka.htm
-    re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)"),                                 # /2017/02/  (month)
-    re.compile(r"/((?:19|20)\d{2})/(?=[^/\d][^/]*-[^/]*/?$)"),                     # /2020/some-slug/  (year)
+_URL_PATTERNS = (  # (kind, pattern): "ymd" year month day, "ybd" year, month abbreviation, day, "ym", "y",
+    # "stamp" a compact timestamp (its time part checked, so an article number rarely passes)
+    ("ymd", re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/_-]|\.|$)")),      # /2021/10/12/  /2019/9/21/
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})_(\d{2})_(\d{2})(?!\d)")),              # 2025_11_22
+    ("ymd", re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|\.|$)")),              # /20140226/  /20160825-
+    ("ybd", re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)")),               # /2004/dec/23lanka.htm
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})[-/](\d{2})(?!\d)")),          # /2020-02-18/  /2025-01/05/
+    ("stamp", re.compile(r"(?<!\w)((?:19|20)\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\d{2}|\d{5}|\d{8})?(?!\d)")),
+    ("ym", re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)")),                             # /2017/02/  (month)
+    ("y", re.compile(r"/((?:19|20)\d{2})/(?=[^/\d][^/]*-[^/]*/?$)")),                   # /2020/some-slug/  (year)
 )
 
 
 def url_date(url: str | None) -> str | None:
-    """The date written in a URL path (``/2021/10/12/``, ``/20140226/``, ``2025_11_22``,
-    ``/2019/9/21/``, ``/2004/dec/23``, month-only ``/2017/02/``, year-only ``/2020/a-slug/`` when the
-    year is the last folder before the article's slug) as ISO ``YYYY[-MM[-DD]]``, or None.
-    Percent-encoded URLs (an archive's or a redirector's wrapper, ``%2F2012%2F10%2F25%2F``) are
-    decoded first."""
+    """The date written in a URL (``/2021/10/12/``, ``/20140226/``, ``2025_11_22``, ``/2019/9/21/``,
+    ``/2004/dec/23``, ``/2020-02-18/``, a timestamp ``?ud=20241115050233`` or ``/202009270230.html``
+    (``yyyymmddHHMM`` with seconds, milli- or microseconds or none), month-only ``/2017/02/``, year-only
+    ``/2020/a-slug/`` when the year is the last folder before the article's slug) as ISO
+    ``YYYY[-MM[-DD]]``, or None.  Percent-encoded URLs (an archive's or a redirector's wrapper,
+    ``%2F2012%2F10%2F25%2F``) are decoded first."""
     if not url:
         return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", unquote(url.strip()), flags=re.I)
+    for kind, rx in _URL_PATTERNS:
+        m = rx.search(path)
+        if not m:
+            continue
+        y = int(m.group(1))
+        if kind == "y":
+            return f"{y:04d}"
+        mo = month_names("en").get(m.group(2).casefold()) if kind == "ybd" else int(m.group(2))
+        if kind == "ym":
+            if mo and 1 <= mo <= 12:
+                return f"{y:04d}-{mo:02d}"
+            continue
+        if not mo or (kind == "stamp" and (int(m.group(4)) > 23 or int(m.group(5)) > 59)):
+            continue
+        try:
+            return date(y, mo, int(m.group(3))).isoformat()
+        except ValueError:
+            continue
+    return None
     path = re.sub(r"^[a-z]+://[^/]+", "", unquote(url.strip()), flags=re.I)
     for i, rx in enumerate(_URL_PATTERNS):
         m = rx.search(path)
