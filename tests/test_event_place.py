@@ -52,3 +52,17 @@ def test_visit_is_placed_in_the_host_country(text, lang, host):
     ev = one(text, lang, "CONSULT")
     assert ev.cameo_code in ("042", "043")
     assert ev.location is not None and ev.location.country == host
+
+
+# the head of a hyphenated word is no toponym; a whole hyphenated name still is
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Самолёты нанесли удары по Хан-Шейхуну и соседним деревням.", "ru", []),  # not Haan (Germany)
+    ("Nach einer Corona-bedingten Pause reiste der Minister nach Wien.", "de", [("Wien", "AUT")]),
+    ("Die Moskau-treuen Separatisten griffen Donezk an.", "de", [("Donezk", "UKR")]),
+    ("The Washington-based group said troops entered Rostov-on-Don.", "en", [("Rostov-on-Don", "RUS")]),
+    ("Une délégation a visité Baden-Baden et Saint-Étienne.", "fr", [("Baden-Baden", "DEU"), ("Saint-Étienne", "FRA")]),
+])
+def test_hyphenated_word_heads_are_not_places(text, lang, expected):
+    from tidings.where import find_places
+
+    assert [(m.text, m.place.country) for m in find_places(text, lang) if m.place] == expected
