@@ -22,7 +22,7 @@ STORIES = [
      ("CONSULT", ["ITAGOV"], ["EGYGOV"], "2024-02-06")),
     ("pt", "Polícia brasileira prendeu dois deputados em Brasília na quarta-feira.", "2024-02-08",
      ("COERCE", ["BRACOP"], ["BRALEG"], "2024-02-07")),
-    ("es", "El presidente de México condenó el lunes las sanciones impuestas por Estados Unidos.", "2023-11-20",
+    ("es", "El presidente de México condenó el lunes las declaraciones de Estados Unidos.", "2023-11-20",
      ("ACCUSE", ["MEXGOV"], ["USA"], "2023-11-20")),
 ]
 

@@ -8,7 +8,7 @@ from tidings.coder import Coder, CodingDoc, default_stages
 from tidings.coder.link import Link
 from tidings.records import Article
 
-ORDER = ["segment", "recognize", "link", "modality", "resolve", "date", "place", "dedup", "infer_place",
+ORDER = ["segment", "recognize", "link", "modality", "resolve", "date", "date_people", "place", "dedup", "infer_place",
          "multilateral", "name_people"]
 
 
@@ -41,7 +41,8 @@ def test_stages_listed_in_order():
 @pytest.mark.parametrize("text,lang,default,swapped", [
     ("Russian forces attacked Ukraine on Monday.", "en", (["RUSMIL"], ["UKR"]), (["UKR"], ["RUSMIL"])),
     ("Las tropas rusas atacaron Ucrania el lunes.", "es", (["RUSMIL"], ["UKR"]), (["UKR"], ["RUSMIL"])),
-    ("The Turkish army shelled Syrian villages on Tuesday.", "en", (["TURMIL"], ["SYR"]), (["SYR"], ["TURMIL"])),
+    # villages are civilians (Phoenix agents: VILLAGE [~CVL])
+    ("The Turkish army shelled Syrian villages on Tuesday.", "en", (["TURMIL"], ["SYRCVL"]), (["SYRCVL"], ["TURMIL"])),
 ])
 def test_replace_link_stage(text, lang, default, swapped):
     coder = _coder()

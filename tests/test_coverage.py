@@ -151,6 +151,13 @@ def test_party_in_the_gap_is_the_recipient(lang, text, actor, recipient):
     ("en", "Russian troops violated the ceasefire in eastern Ukraine.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
     ("de", "Russische Truppen verletzten die Waffenruhe in der Ukraine.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
     ("ar", "خرقت القوات الروسية وقف إطلاق النار في أوكرانيا.", "ASSAULT", "196", ["RUSMIL"], ["UKR"]),
+    # 142 hunger strike, 139 ultimatum: verbs beside the nouns
+    ("en", "Kurdish lawmakers went on a hunger strike on Monday.", "PROTEST", "142", ["---LEG"], []),
+    ("es", "Los presos políticos de Venezuela iniciaron una huelga de hambre el lunes.", "PROTEST", "142", ["VENCVL"], []),
+    ("ru", "Арестованные журналисты в Белоруссии объявили голодовку в понедельник.", "PROTEST", "142", ["BLRJRN"], []),
+    ("en", "Serbia issued an ultimatum to Kosovo on Monday.", "THREATEN", "139", ["SRB"], ["KOS"]),
+    ("fr", "La Serbie a lancé un ultimatum au Kosovo lundi.", "THREATEN", "139", ["SRB"], ["KOS"]),
+    ("ru", "Сербия предъявила Косово ультиматум в понедельник.", "THREATEN", "139", ["SRB"], ["KOS"]),
     # 0862 allow inspectors, 039 offer mediation
     ("en", "Syria allowed UN inspectors into the site.", "RETREAT", "0862", ["SYR"], ["UNOIGO"]),
     ("it", "La Turchia ha offerto la sua mediazione alla Russia.", "AGREE", "039", ["TUR"], ["RUS"]),
@@ -159,3 +166,23 @@ def test_party_in_the_gap_is_the_recipient(lang, text, actor, recipient):
 def test_new_codes_end_to_end(lang, text, etype, code, actors, recipients):
     ev = _one(text, lang, etype)
     assert (ev.cameo_code, _codes(ev.actors), _codes(ev.recipients)) == (code, actors, recipients)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt", "de", "it", "ru"])
+def test_no_surface_form_beside_its_lemma_entry(lang):
+    """A trigger is written once, as its lemma: a line whose words are inflections of another line's
+    words with the same type, mode, code and flags adds nothing (Arabic is left out: a clitic-stripped
+    form gets no lemma, so its surface forms are needed)."""
+    from tidings.text import lemma
+
+    pack = load_pack(lang)
+    coding = {(e.words, e.type, e.mode, e.cameo, e.flags) for e in pack.events}
+    extra = []
+    for e in pack.events:
+        words = e.text.split()
+        if len(words) != len(e.words) or any("*" in w or w == ".." for w in e.words):
+            continue
+        lem = tuple(lemma(w, lang) for w in words)
+        if lem != e.words and (lem, e.type, e.mode, e.cameo, e.flags) in coding:
+            extra.append(e.text)
+    assert extra == []

@@ -122,12 +122,13 @@ def _m(sentence, etype, actors, recipients=(), *, start=0, modality="asserted", 
             "location": {"precision": "city", "geonameid": city} if city else None}
 
 
-def test_sentence_level_keeps_one_mention_per_set_of_parties():
-    claimed = _m(0, "ACCUSE", [("RUS", "GOV")], [("UKR", None)], start=3, modality="claimed")
+def test_sentence_level_keeps_one_mention_per_type_and_set_of_parties():
+    claimed = _m(0, "ASSAULT", [("RUS", "MIL")], [("UKR", None)], start=3, modality="claimed")
     asserted = _m(0, "ASSAULT", [("RUS", "MIL")], [("UKR", None)], start=30)
-    other_pair = _m(0, "CONSULT", [("FRA", "GOV")], [("DEU", "GOV")], start=50)
-    kept = dedup_within([claimed, asserted, other_pair], ["sentence"])
-    assert kept == [asserted, other_pair]  # the asserted act wins over the claimed one
+    sanction = _m(0, "SANCTION", [("RUS", "GOV")], [("UKR", None)], start=60)  # another act: kept
+    other_pair = _m(0, "CONSULT", [("FRA", "GOV")], [("DEU", "GOV")], start=80)
+    kept = dedup_within([claimed, asserted, sanction, other_pair], ["sentence"])
+    assert kept == [asserted, sanction, other_pair]  # the asserted act wins over the claimed one
 
 
 def test_article_level_merges_a_day_apart_and_keeps_other_cities_apart():
@@ -143,9 +144,12 @@ def test_article_level_kept_mention_takes_a_missing_recipient():
     later = _m(4, "SANCTION", [("USA", "GOV")], [("IRN", "GOV")])
     headline = _m(-1, "SANCTION", [("USA", "GOV")], [("IRN", None)])
     take = lambda k, x: dict(k, recipients=x["recipients"]) if lacks_recipient_of(k, x) else k  # noqa: E731
-    kept, = dedup_within([lead, later], merge=take)
-    assert [r["country"] for r in kept["recipients"]] == ["IRN"] and kept["sentence_index"] == 0
+    kept, = dedup_within([lead, later], merge=take)  # the mention naming both sides is kept
+    assert [r["country"] for r in kept["recipients"]] == ["IRN"] and kept["sentence_index"] == 4
     kept, = dedup_within([lead, headline], merge=take)  # never from the headline
-    assert kept["recipients"] == []
+    assert kept["recipients"] == [] and kept["sentence_index"] == 0
+    with_recipient = _m(0, "SANCTION", [("USA", "GOV")], [("IRN", "GOV")])
+    kept, = dedup_within([with_recipient, _m(6, "SANCTION", [("USA", "GOV")], [("IRN", "GOV")], start=9)], merge=take)
+    assert kept is with_recipient  # equally complete: the first mention stays
     with pytest.raises(ValueError, match="unknown dedup level 'day'"):
         dedup_within([lead], ["day"])

@@ -101,10 +101,10 @@ def test_sourceurl_publisher_and_dateadded(tmp_path):
     assert g["SOURCEURL"] == os.path.realpath(story)  # no URL: the file the event came from
     assert g["DATEADDED"] == added.strftime("%Y%m%d%H%M%S")  # when it entered the store
     assert icews(tmp_path / "i.tsv").iloc[0]["Publisher"] == ""  # never a file path
-    rec = {"article": {"agency": "AFP", "source": "/data/x.txt"}, "mentions": [{"url": None}]}
-    assert publisher(rec) == "AFP"
+    rec = {"article": {"source": "/data/x.txt"}, "mentions": [{"url": None}]}
+    assert publisher(rec, "AFP") == "AFP"
     rec["mentions"] = [{"url": "https://www.agenzia.example/it/1"}]
-    assert publisher(rec) == "agenzia.example"
+    assert publisher(rec, "AFP") == "agenzia.example"
 
 
 def test_tsv_cells_have_no_tabs_breaks_or_escapes(tmp_path):

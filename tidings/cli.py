@@ -4,6 +4,7 @@
     tidings code --format jsonl news/ > events.jsonl
     tidings eval --index corpus/dev/index.jsonl --gold corpus/dev/gold.jsonl
     tidings lexicon check [--lexicon DIR]
+    tidings lexicon import --lang en --name phoenix --out DIR CAMEO.2.0.txt Phoenix.agents.txt ...
     tidings lexicon coverage                    # triggers per CAMEO code and language, and the holes
     tidings lexicon usage news.jsonl            # pack entries by the number of documents they fire in
 """
@@ -27,7 +28,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-lexicon_app = typer.Typer(help="Check language packs (tidings/lang/LANG/ and your --lexicon folders).", no_args_is_help=True)
+lexicon_app = typer.Typer(help="Check and import language packs (tidings/lang/LANG/ and your --lexicon folders).", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
 
 
@@ -318,6 +319,33 @@ def lexicon_check(
     if problems:
         raise typer.Exit(1)
     print(f"ok: {', '.join(available_languages([str(d) for d in lexicon or []]))}")
+
+
+@lexicon_app.command("import")
+def lexicon_import(
+    files: List[Path] = typer.Argument(..., help="TABARI/PETRARCH dictionary files: *.verbs (or CAMEO*/verbpatterns*), *.actors, *.agents."),
+    lang: str = typer.Option(..., "--lang", help="ISO 639-1 language of the dictionaries (en, es ...)."),
+    name: str = typer.Option(..., "--name", help="Short name for the generated files: <lang>/events.NAME.tsv, actors.NAME.tsv."),
+    out: Path = typer.Option(..., "--out", help="Folder to write into: a --lexicon folder, or tidings/lang to update the packaged packs."),
+    people_shared: bool = typer.Option(True, "--people-shared/--people-in-lang", help="Write named people to _all (every language) or only to <lang>."),
+    agent_min_words: int = typer.Option(1, "--agent-min-words", min=1, help="Drop agent phrases of fewer words (for agent lists whose one-word entries are unreliable)."),
+) -> None:
+    """Convert TABARI/PETRARCH dictionaries into language-pack files, keeping each entry's source
+    (file:line) and the licence; prints what was kept and dropped (docs/languages.md)."""
+    from tidings.dictionaries import import_dictionaries
+
+    for f in files:
+        if not f.is_file():
+            _err(f"{f}: not a file")
+    try:
+        summary = import_dictionaries(files, lang, out, name, people_shared=people_shared, agent_min_words=agent_min_words)
+    except (ValueError, OSError) as exc:
+        _err(str(exc))
+    for f in files:
+        dropped = ", ".join(f"{why}: {n}" for why, n in summary.dropped[str(f)].items()) or "none"
+        print(f"{f}: {summary.kept[str(f)]} rows kept; {summary.skipped_lines[str(f)]} unreadable lines; dropped: {dropped}")
+    for path, n in summary.written.items():
+        print(f"wrote {path} ({n} rows)")
 
 
 @lexicon_app.command("coverage")

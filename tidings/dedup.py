@@ -305,7 +305,7 @@ def dedup_within(items: Sequence[T], levels: Iterable[str] = ("sentence", "artic
     ``Event``/dict).  Returns the kept items in order.  ``merge(kept, later)`` gives the kept item
     updated from a later one judged the same event at the ``article`` level (the next comparisons
     see the update; default: the kept item unchanged); a later mention that names more sides with a
-    country (:func:`completeness`) replaces the kept one.  Raises ValueError for an unknown level."""
+    country (:func:`completeness`) replaces the kept one, unless it is the headline's (sentence -1).  Raises ValueError for an unknown level."""
     levels = tuple(levels)
     bad = [lv for lv in levels if lv not in {"sentence", "article"}]
     if bad:
@@ -321,8 +321,10 @@ def dedup_within(items: Sequence[T], levels: Iterable[str] = ("sentence", "artic
         i = next((i for i, k in enumerate(kept) if same_event(ev, event(k))), None)
         if i is None:
             kept.append(x)
-        elif completeness(ev) > completeness(event(kept[i])):
-            kept[i] = x  # never an actorless mention over a complete one ("the attack" vs "X attacked Y")
+        elif completeness(ev) > completeness(event(kept[i])) and _field(ev, "sentence_index") >= 0:
+            # never an actorless mention over a complete one ("the attack" vs "X attacked Y"); never the
+            # headline's over the body's (the headline's offsets index the title, not the body)
+            kept[i] = x
         elif merge is not None:
             kept[i] = merge(kept[i], x)
     return kept

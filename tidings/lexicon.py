@@ -27,6 +27,7 @@ removes it.  Every problem is reported as ``LexiconError("path:line: message")``
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,10 @@ LANG_DIR = Path(__file__).parent / "lang"
 EVENT_COLUMNS = ("pattern", "type", "mode", "cameo", "flags")
 ACTOR_COLUMNS = ("pattern", "kind", "country", "sector", "flags")
 FRAME_COLUMNS = ("kind", "pattern", "value")
+# imported files (``events.<name>.tsv``, ``actors.<name>.tsv``, see tidings.dictionaries) add the
+# entry's source (dictionary file:line) and, for actors, the dates a role holds (ISO, inclusive)
+EVENT_IMPORT_COLUMNS = EVENT_COLUMNS + ("source",)
+ACTOR_IMPORT_COLUMNS = ACTOR_COLUMNS + ("start", "end", "source")
 
 EVENT_FLAGS = {
     "symmetric",  # all parties are actors (talks between A and B), PLOVER compound-actor convention
@@ -47,6 +52,7 @@ EVENT_FLAGS = {
     "report",  # a speech verb that makes the following clause a claim (said, dijo)
     "deny",  # a denial verb: the embedded event is negated (denied, negó)
     "self",  # no recipient: the actor acts on itself (resigned)
+    "inverse",  # the party after the trigger is the actor, the one before the recipient (received threats from)
 }
 ACTOR_KINDS = {
     "country",  # a name or short form of a country (EE.UU.)
@@ -115,6 +121,20 @@ class ActorEntry:
 
 
 @dataclass(frozen=True)
+class PersonRole:
+    """A named person's role for a period (``start``/``end`` ISO dates, inclusive, None = open;
+    both None = the default role when no period holds), from an imported actors file."""
+
+    words: tuple[str, ...]
+    text: str
+    country: str | None
+    sector: str | None
+    start: str | None
+    end: str | None
+    where: str
+
+
+@dataclass(frozen=True)
 class FrameEntry:
     """A closed-class cue (``kind`` in FRAME_KINDS) with an optional value."""
 
@@ -133,6 +153,8 @@ class LanguagePack:
     actors: list[ActorEntry] = field(default_factory=list)
     frames: list[FrameEntry] = field(default_factory=list)
     removed_actors: list[tuple[str, ...]] = field(default_factory=list)  # "-" lines (also block CLDR names)
+    people: list[PersonRole] = field(default_factory=list)  # dated roles of named people (tidings.actors.people)
+    officeholder_files: list[str] = field(default_factory=list)  # _all/officeholders/*.tsv (tidings.actors.people)
 
     def frame_words(self, kind: str) -> set[str]:
         """Single-word cues of ``kind`` as a set of folded words."""
@@ -196,14 +218,18 @@ def _valid_country(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code) is not None
 
 
+def _where(path: Path, no: int, row: dict[str, str]) -> str:
+    return f"{path}:{no}" + (f" <- {row['source']}" if row.get("source") else "")
+
+
 def _load_events(path: Path, pack: LanguagePack, types: set[str], errors: list[str] | None = None) -> None:
     from tidings.ontology import load_ontology
 
     ont = load_ontology()
     merged = {e.words: e for e in pack.events}
-    for no, row in _rows(path, EVENT_COLUMNS):
+    for no, row in _rows(path, EVENT_COLUMNS if path.name == "events.tsv" else EVENT_IMPORT_COLUMNS):
         try:
-            where = f"{path}:{no}"
+            where = _where(path, no, row)
             words = _pattern_words(row["pattern"], where)
             if row["type"] == "-":
                 merged.pop(words, None)
@@ -232,9 +258,10 @@ def _load_events(path: Path, pack: LanguagePack, types: set[str], errors: list[s
 
 def _load_actors(path: Path, pack: LanguagePack, errors: list[str] | None = None) -> None:
     merged = {(e.words, e.kind): e for e in pack.actors}
-    for no, row in _rows(path, ACTOR_COLUMNS):
+    imported = path.name != "actors.tsv"
+    for no, row in _rows(path, ACTOR_IMPORT_COLUMNS if imported else ACTOR_COLUMNS):
         try:
-            where = f"{path}:{no}"
+            where = _where(path, no, row)
             words = _pattern_words(row["pattern"], where)
             kind = row["kind"]
             if kind == "-":
@@ -255,12 +282,35 @@ def _load_actors(path: Path, pack: LanguagePack, errors: list[str] | None = None
             flags = frozenset(f.strip() for f in row["flags"].split(",") if f.strip())
             if flags - ACTOR_FLAGS:
                 raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(flags - ACTOR_FLAGS))}; known: {', '.join(sorted(ACTOR_FLAGS))}")
+            if imported and (kind == "person" or row["start"] or row["end"]):
+                pack.people.append(PersonRole(words, row["pattern"], country, sector, _iso(row["start"], where),
+                                              _iso(row["end"], where), where))
+                continue
             merged[(words, kind)] = ActorEntry(words, kind, country, sector, flags, where, row["pattern"])
         except LexiconError as exc:
             if errors is None:
                 raise
             errors.append(str(exc))
     pack.actors = list(merged.values())
+
+
+def _iso(value: str, where: str) -> str | None:
+    if not value:
+        return None
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        raise LexiconError(f"{where}: date '{value}' must be YYYY-MM-DD")
+    return value
+
+
+def pack_files(d: Path) -> list[tuple[str, Path]]:
+    """(kind, path) of the pack files of folder ``d`` in loading order: imported ``events.*.tsv``
+    and ``actors.*.tsv`` (sorted) before the hand-written file of their kind, so hand-written wins."""
+    out: list[tuple[str, Path]] = []
+    for kind in ("events", "actors", "frames"):
+        if kind != "frames":
+            out += [(kind, p) for p in sorted(d.glob(f"{kind}.*.tsv"))]
+        out.append((kind, d / f"{kind}.tsv"))
+    return out
 
 
 def _load_frames(path: Path, pack: LanguagePack, errors: list[str] | None = None) -> None:
@@ -313,6 +363,14 @@ def load_pack(lang: str, extra_dirs: Sequence[str | Path] = ()) -> LanguagePack:
 
 @lru_cache(maxsize=64)
 def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
+    from tidings.packcache import cached
+
+    folders = [LANG_DIR / "_all", LANG_DIR / lang] + [Path(d) / s for d in extra_dirs for s in ("_all", lang)]
+    name = f"pack-{lang}-" + hashlib.sha256("|".join(extra_dirs).encode()).hexdigest()[:8]
+    return cached(name, folders, [Path(__file__)], lambda: _load_pack_files(lang, extra_dirs))
+
+
+def _load_pack_files(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
     from tidings.ontology import load_ontology
 
     types = set(load_ontology().plover_types)
@@ -324,12 +382,13 @@ def _load_pack_cached(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
     for d in dirs:
         if not d.is_dir():
             continue
-        for name, loader in (("events.tsv", lambda p: _load_events(p, pack, types)),
-                             ("actors.tsv", lambda p: _load_actors(p, pack)),
-                             ("frames.tsv", lambda p: _load_frames(p, pack))):
-            if (d / name).is_file():
-                loader(d / name)
+        loaders = {"events": lambda p: _load_events(p, pack, types), "actors": lambda p: _load_actors(p, pack),
+                   "frames": lambda p: _load_frames(p, pack)}
+        for kind, path in pack_files(d):
+            if path.is_file():
+                loaders[kind](path)
                 found = found or d.name != "_all"
+        pack.officeholder_files += [str(p) for p in sorted((d / "officeholders").glob("*.tsv"))]
     if not found:
         raise LexiconError(f"{LANG_DIR / lang}:0: no language pack for '{lang}'")
     return pack
@@ -342,12 +401,12 @@ def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:
 
     types = set(load_ontology().plover_types)
     problems: list[str] = []
-    files = {"events.tsv": lambda p, pk, err: _load_events(p, pk, types, err),
-             "actors.tsv": _load_actors, "frames.tsv": _load_frames}
+    files = {"events": lambda p, pk, err: _load_events(p, pk, types, err),
+             "actors": _load_actors, "frames": _load_frames}
     for base in [LANG_DIR] + [Path(d) for d in extra_dirs]:
         for d in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
-            for name, loader in files.items():
-                path = d / name
+            for name, path in pack_files(d):
+                loader = files[name]
                 if path.exists() and not path.is_file():
                     problems.append(f"{path}:0: not a file")
                 elif path.is_file():

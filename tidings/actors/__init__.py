@@ -76,6 +76,7 @@ class DocumentMemory:
     places_counted: bool = False
     place_cache: dict = field(default_factory=dict)  # sentence index -> places it names (tidings.where)
     sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
+    date: object = None  # datetime.date the article is from (publication): dated people are coded by it
     _folded: str | None = None
 
     def folded_text(self, article) -> str:
@@ -124,6 +125,11 @@ class ActorRecognizer:
         self.matcher = Matcher()
         from tidings.text import tokenize
 
+        from tidings.actors.people import people_for
+
+        self.people = people_for(pack)  # dated people first: on a tie their dated reading wins
+        if self.people is not None:
+            self.people.add_to(self.matcher)
         # pack entries first: on a tie with a CLDR name the pack's reading wins
         for e in pack.actors:
             unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None,
@@ -154,6 +160,8 @@ class ActorRecognizer:
         found = [m for m in self.matcher.find(keys)
                  # CLDR names must be written as names: "reuniones" is not Réunion, "ucraina" an adjective
                  if not (m.payload.name == "cldr" and self.caps and not toks[m.start].text[:1].isupper())]
+        if self.people is not None:  # named people, coded by the article's date (tidings.actors.people)
+            found = self.people.resolve(found, toks, memory.date, self.caps, Unit)
         for m in longest_non_overlapping(found):
             u: Unit = m.payload
             units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name,

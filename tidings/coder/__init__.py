@@ -1,7 +1,7 @@
 """The ``Coder``: an ordered list of named stages over one per-document record.
 
     RawDocument --clean--> Article --> CodingDoc
-      segment -> recognize -> link -> modality -> resolve -> date -> place -> dedup
+      segment -> recognize -> link -> modality -> resolve -> date -> date_people -> place -> dedup
       -> infer_place -> multilateral -> name_people --> CodingDoc.events
 
 Each stage is an object with a ``name`` and ``__call__(doc) -> doc`` over a
@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 
 from tidings.coder.dating import DateStage
 from tidings.coder.dedup import Dedup
-from tidings.coder.finish import Multilateral, NamePeople
+from tidings.coder.finish import DatePeople, Multilateral, NamePeople
 from tidings.coder.link import Link, Modality
 from tidings.coder.places import InferPlace, PlaceStage
 from tidings.coder.recognize import Recognize
@@ -49,7 +49,7 @@ class DocumentError(ValueError):
 
 def default_stages() -> list:
     """New instances of the default stages, in order."""
-    return [Segment(), Recognize(), Link(), Modality(), Resolve(), DateStage(), PlaceStage(), Dedup(),
+    return [Segment(), Recognize(), Link(), Modality(), Resolve(), DateStage(), DatePeople(), PlaceStage(), Dedup(),
             InferPlace(), Multilateral(), NamePeople()]
 
 

@@ -1,4 +1,5 @@
-"""Stages after deduplication: ``multilateral`` (PLOVER CONSULT mode) and ``name_people``."""
+"""Stages after dating and deduplication: ``date_people`` (a person's office at the event's date),
+``multilateral`` (PLOVER CONSULT mode) and ``name_people``."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -41,4 +42,21 @@ class NamePeople:
             return out
 
         return doc.with_(drafts=[d.with_event(actors=named(d.event.actors), recipients=named(d.event.recipients))
+                                 for d in doc.drafts])
+
+
+class DatePeople:
+    """Named people of the gazetteer (``tidings.actors.people``) were coded by the publication
+    date while reading; once events have dates, each event's people take the role valid at the
+    event's own date ("On 12 March 2020, Johnson ..." in a 2023 article: GBR GOV, not ELI)."""
+
+    name = "date_people"
+
+    def __call__(self, doc: CodingDoc) -> CodingDoc:
+        people = getattr(doc.res.actors, "people", None)
+        if people is None:
+            return doc
+        published = doc.memory.date
+        return doc.with_(drafts=[d.with_event(actors=people.recode(d.event.actors, d.event.date, published),
+                                              recipients=people.recode(d.event.recipients, d.event.date, published))
                                  for d in doc.drafts])

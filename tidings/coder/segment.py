@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from tidings.actors.people import publication_day
 from tidings.coder.record import CodingDoc
 from tidings.records import Sentence
 from tidings.text import segment, tokenize
@@ -24,6 +25,7 @@ class Segment:
         article, lang = doc.article, doc.lang
         sentences = segment(article.text, lang)
         doc.memory.sentences = [s for s in sentences if s.index >= 0]
+        doc.memory.date = publication_day(article.published)  # dated people are read by it
         if article.dateline and article.dateline.country:
             doc.memory.countries[article.dateline.country] += 1
         if article.title and article.title.strip():

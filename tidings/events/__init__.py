@@ -453,6 +453,8 @@ class EventLinker:
         if "host" in flags and c.recipients:
             c.actors, c.recipients = c.recipients, c.actors
             c.mode = c.mode or "visit"
+        elif "inverse" in flags and c.recipients:  # an imported pattern's "+ * ..." / "* (FROM $)" slots
+            c.actors, c.recipients = c.recipients, c.actors
         if ("symmetric" in flags or c.event_type in SYMMETRIC_TYPES) and not c.recipients and len(c.actors) >= 2:
             c.notes.append("compound")
         elif "symmetric" in flags and c.recipients and c.event_type in SYMMETRIC_TYPES:

@@ -89,21 +89,41 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
     of folders) and ``modalities`` (list); they are written to ``out/_batch.json`` and a restart must
     give the same (ValueError otherwise).  ``on_start(summary)`` is called once the cluster is up
     (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after every report of a worker
-    and every finished shard (``docs``/``events``: so far in the shards still running).  Returns the :class:`BatchSummary`; a shard whose task failed
-    (a worker that died too often on it, an unwritable output) is counted in ``failed`` and left
-    unmarked for the next run."""
-    from distributed import as_completed
+    and every finished shard (``docs``/``events``: so far in the shards still running).  Returns the
+    :class:`BatchSummary`; a shard whose task failed (a worker that died too often on it, an
+    unwritable output) is counted in ``failed`` and left unmarked for the next run."""
+    from tidings.pipeline import DEFAULT_MODALITIES
 
     t0 = time.perf_counter()
     outp = Path(out).absolute()
-    from tidings.pipeline import DEFAULT_MODALITIES
-
     options = {"lang": None, "published": None, "url": None, "lexicon": [],
                "modalities": sorted(DEFAULT_MODALITIES), **(options or {})}
     shards = plan_shards(inputs)
     check_manifest(outp, {**options, "inputs": [str(Path(p).absolute()) for p in inputs]})
     _purge_unplanned(outp, {s.id for s in shards})
     summary = BatchSummary(shards=len(shards))
+    todo = _unfinished(outp, shards, summary)
+    if not todo:
+        summary.seconds = time.perf_counter() - t0
+        if on_start:
+            on_start(summary)
+        return summary
+    client, cluster = _client(scheduler, workers, threads, memory_limit)
+    try:
+        summary.dashboard = client.dashboard_link
+        if on_start:
+            on_start(summary)
+        _run_shards(client, todo, str(outp), options, summary, t0, on_progress)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _unfinished(outp: Path, shards: list, summary: BatchSummary) -> list:
+    """The shards still to code; the finished ones are counted into ``summary`` (skipped)."""
     todo = []
     for s in shards:
         done = read_marker(outp, s)
@@ -114,69 +134,60 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
         summary.skipped += 1
         for k in ("documents", "events", "failures"):
             setattr(summary, k, getattr(summary, k) + int(done.get(k, 0)))
-    if not todo:
-        summary.seconds = time.perf_counter() - t0
-        if on_start:
-            on_start(summary)
-        return summary
-    client, cluster = _client(scheduler, workers, threads, memory_limit)
-    running: dict[str, int] = {}
-    events_running: dict[str, int] = {}
+    return todo
+
+
+def _run_shards(client, todo: list, out: str, options: dict, summary: BatchSummary, t0: float,
+                on_progress: Callable[[BatchSummary, int, int], None] | None) -> None:
+    """Submit one task per shard, follow the workers' progress reports and count what finished."""
+    from distributed import as_completed
+
+    docs: dict[str, int] = {}
+    events: dict[str, int] = {}
     lock = threading.Lock()  # progress arrives on the client's event-loop thread
-    try:
-        summary.dashboard = client.dashboard_link
-        if on_start:
-            on_start(summary)
 
-        def progress(event) -> None:
-            _, msg = event
-            with lock:
-                if not isinstance(msg, dict) or msg.get("shard") not in running:
-                    return
-                running[msg["shard"]] = int(msg.get("documents", 0))
-                summary.running[msg["shard"]] = int(msg.get("pid", 0))
-                events_running[msg["shard"]] = int(msg.get("events", 0))
-                if summary.first_event_seconds is None and msg.get("events"):
-                    summary.first_event_seconds = time.perf_counter() - t0
-                if on_progress:
-                    on_progress(summary, sum(running.values()), sum(events_running.values()))
+    def tell() -> None:
+        if on_progress:
+            on_progress(summary, sum(docs.values()), sum(events.values()))
 
-        client.subscribe_topic(PROGRESS_TOPIC, progress)
-        futures = {}
-        for s in todo:
-            running[s.id] = 0
-            fut = client.submit(run_shard, s, str(outp), options, key=f"tidings-shard-{s.id}", pure=False)
-            futures[fut] = s
-        for fut in as_completed(futures):
-            s = futures[fut]
-            try:
-                res = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a shard that failed is reported, the others go on
-                summary.failed += 1
-                summary.errors[s.id] = f"{', '.join(s.inputs[:3])}: {type(exc).__name__}: {exc}"
-            else:
-                summary.done += 1
-                summary.documents += res["documents"]
-                summary.events += res["events"]
-                summary.failures += res["failures"]
-                if summary.first_event_seconds is None and res.get("events"):
-                    summary.first_event_seconds = time.perf_counter() - t0
-            with lock:
-                running.pop(s.id, None)
-                events_running.pop(s.id, None)
-                summary.running.pop(s.id, None)
-                if on_progress:
-                    on_progress(summary, sum(running.values()), sum(events_running.values()))
+    def progress(event) -> None:
+        _, msg = event
+        with lock:
+            if not isinstance(msg, dict) or msg.get("shard") not in docs:
+                return
+            docs[msg["shard"]], events[msg["shard"]] = int(msg.get("documents", 0)), int(msg.get("events", 0))
+            summary.running[msg["shard"]] = int(msg.get("pid", 0))
+            if summary.first_event_seconds is None and msg.get("events"):
+                summary.first_event_seconds = time.perf_counter() - t0
+            tell()
+
+    client.subscribe_topic(PROGRESS_TOPIC, progress)
+    futures = {}
+    for s in todo:
+        docs[s.id] = 0
+        futures[client.submit(run_shard, s, out, options, key=f"tidings-shard-{s.id}", pure=False)] = s
+    for fut in as_completed(futures):
+        s = futures[fut]
         try:
-            client.unsubscribe_topic(PROGRESS_TOPIC)
-        except Exception:  # noqa: BLE001
-            pass
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    summary.seconds = time.perf_counter() - t0
-    return summary
+            res = fut.result()
+        except Exception as exc:  # noqa: BLE001 - a shard that failed is reported, the others go on
+            summary.failed += 1
+            summary.errors[s.id] = f"{', '.join(s.inputs[:3])}: {type(exc).__name__}: {exc}"
+        else:
+            summary.done += 1
+            summary.documents += res["documents"]
+            summary.events += res["events"]
+            summary.failures += res["failures"]
+            if summary.first_event_seconds is None and res.get("events"):
+                summary.first_event_seconds = time.perf_counter() - t0
+        with lock:
+            for d in (docs, events, summary.running):
+                d.pop(s.id, None)
+            tell()
+    try:
+        client.unsubscribe_topic(PROGRESS_TOPIC)
+    except Exception:  # noqa: BLE001 - the client closes next anyway
+        pass
 
 
 def clear_batch(out: str | os.PathLike) -> None:

@@ -124,7 +124,8 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     Raises only for errors of the output (a full disk): bad documents become failure rows."""
     from tidings.read import iter_documents
     from tidings.run import code_documents
-    from tidings.store.ingest import content_hash
+    from tidings.records import RawDocument
+    from tidings.store.ingest import as_stored, content_hash
 
     t0, cpu0 = time.perf_counter(), time.process_time()
     outp = Path(out)
@@ -136,8 +137,9 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     counts = {"shard": shard.id, "documents": 0, "events": 0, "failures": 0, "pid": os.getpid()}
     first_event = None
     last = time.monotonic()
-    docs = iter_documents(shard.inputs, lang=options.get("lang"), published=options.get("published"),
-                          url=options.get("url"))
+    docs = (as_stored(d) if isinstance(d, RawDocument) else d  # the ids and sources ingest stores
+            for d in iter_documents(shard.inputs, lang=options.get("lang"), published=options.get("published"),
+                                    url=options.get("url")))
     try:
         for res in code_documents(docs, coder):
             if res.error:

@@ -113,7 +113,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()),
     ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
     ("published_source", pa.string()), ("language", pa.string()), ("section", pa.string()),
-    ("dateline", pa.string()), ("n_chars", pa.int32()), ("n_mentions", pa.int32()),
+    ("dateline", pa.string()), ("agency", pa.string()), ("n_chars", pa.int32()), ("n_mentions", pa.int32()),
     ("ingested_at", pa.timestamp("us")), ("text", pa.string()),
 ])
 
@@ -373,6 +373,7 @@ class EventStore:
                 "published_source": art.get("published_source"), "language": art.get("language"),
                 "section": art.get("section"),
                 "dateline": (dl.get("text") if isinstance(dl, dict) else dl),
+                "agency": dl.get("agency") if isinstance(dl, dict) else art.get("agency"),
                 "n_chars": len(art.get("text") or ""), "n_mentions": len(seen), "ingested_at": now,
                 "text": art.get("text"),
             })

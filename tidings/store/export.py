@@ -429,9 +429,10 @@ def clean_cells(row: list[Any]) -> list[str]:
     return [_BREAKS.sub(" ", "" if v is None else str(v)) for v in row]
 
 
-def publisher(rec: dict[str, Any]) -> str:
-    """The outlet of an event's earliest article: its URL's host without ``www.``, else the
-    news agency of its dateline, else ""; never a file path."""
+def publisher(rec: dict[str, Any], agency: str | None = None) -> str:
+    """The outlet of an event's earliest article: its URL's host without ``www.``, else
+    ``agency`` (the news agency of the representative article's dateline, ``articles.agency``),
+    else ""; never a file path."""
     from urllib.parse import urlsplit
 
     art = rec.get("article") or {}
@@ -443,18 +444,18 @@ def publisher(rec: dict[str, Any]) -> str:
                 host = ""
             if host:
                 return host[4:] if host.startswith("www.") else host
-    return art.get("agency") or ""
+    return agency or ""
 
 
-def to_icews(rec: dict[str, Any]) -> list[list[str]]:
+def to_icews(rec: dict[str, Any], agency: str | None = None) -> list[list[str]]:
     """A stored event record as ICEWS-style rows (each 20 strings, :data:`ICEWS_COLUMNS`), one
     per dyad (:func:`dyads`).
 
     Event ID = :func:`dyad_event_id` (an integer, as in the ICEWS files); Source/Target = the
     dyad's actor and recipient; sectors as ICEWS-style names; countries as English names
     (pycountry); Event Text = the CAMEO code's name (CAMEO codebook); Intensity = the Goldstein
-    value; Story ID = doc_id; Sentence Number counts from 1; Publisher = :func:`publisher` (site
-    or agency); City = the place when it is a city, Province = its admin1 code."""
+    value; Story ID = doc_id; Sentence Number counts from 1; Publisher = :func:`publisher` (site,
+    else ``agency``); City = the place when it is a city, Province = its admin1 code."""
     sect = icews_sectors()
 
     def side(a: dict[str, Any] | None) -> list[str]:
@@ -473,7 +474,7 @@ def to_icews(rec: dict[str, Any]) -> list[list[str]]:
             code, "" if rec.get("goldstein") is None else f"{float(rec['goldstein']):g}",
             *side(a2), rec.get("doc_id") or "",
             "" if rec.get("sentence_index") is None else str(int(rec["sentence_index"]) + 1),
-            publisher(rec),
+            publisher(rec, agency),
             (loc.get("name") or "") if loc.get("precision") == "city" else "", "",
             loc.get("admin1") or "", country_name(loc.get("country")) if loc else "",
             "" if loc.get("lat") is None else str(loc["lat"]),
@@ -484,29 +485,30 @@ def to_icews(rec: dict[str, Any]) -> list[list[str]]:
 
 # -- export ------------------------------------------------------------------------------------
 def _records(store: EventStore, flt: ExportFilter) -> Iterator[dict[str, Any]]:
-    for rec, _ in _records_added(store, flt, with_added=False):
+    for rec, _, _ in _records_with(store, flt, joined=False):
         yield rec
 
 
-def _records_added(store: EventStore, flt: ExportFilter,
-                   with_added: bool = True) -> Iterator[tuple[dict[str, Any], str | None]]:
-    """(record, time the event entered the store as YYYYMMDDHHMMSS or None) per event, in
-    export order; the time is the earliest ``ingested_at`` of the event's articles."""
+def _records_with(store: EventStore, flt: ExportFilter,
+                  joined: bool = True) -> Iterator[tuple[dict[str, Any], str | None, str | None]]:
+    """(record, added, agency) per event in export order: ``added`` = when the event entered
+    the store (earliest ``ingested_at`` of its articles, YYYYMMDDHHMMSS), ``agency`` = the dateline
+    agency of its representative article; both None when ``joined`` is False."""
     where, params = flt.where()
-    if with_added:
-        sql = (f"SELECT e.record, strftime(x.added, '%Y%m%d%H%M%S') FROM (SELECT * FROM events WHERE {where}) e "
+    if joined:
+        sql = (f"SELECT e.record, strftime(x.added, '%Y%m%d%H%M%S'), r.agency FROM (SELECT * FROM events WHERE {where}) e "
                "LEFT JOIN (SELECT m.event_id, min(a.ingested_at) AS added FROM mentions m "
                "JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.event_id) x ON x.event_id = e.event_id "
-               "ORDER BY e.date, e.event_id")
+               "LEFT JOIN articles r ON r.doc_id = e.doc_id ORDER BY e.date, e.event_id")
     else:
-        sql = f"SELECT record, NULL FROM events WHERE {where} ORDER BY date, event_id"
+        sql = f"SELECT record, NULL, NULL FROM events WHERE {where} ORDER BY date, event_id"
     cur = store.con.execute(sql, params)
     while True:
         rows = cur.fetchmany(10000)
         if not rows:
             return
-        for r, added in rows:
-            yield json.loads(r), added
+        for r, added, agency in rows:
+            yield json.loads(r), added, agency
 
 
 def _flat_select(flt: ExportFilter, join_lists: bool) -> tuple[str, list[Any]]:
@@ -561,8 +563,8 @@ def export_events(store: EventStore, fmt: str, out: str | Path | None = None,
         else:  # tab-separated, one line per dyad, cells cleaned (clean_cells), nothing quoted
             if fmt == "icews":
                 fh.write("\t".join(ICEWS_COLUMNS) + "\n")
-            for rec, added in _records_added(store, flt, with_added=fmt == "gdelt"):
-                rows = to_gdelt(rec, added) if fmt == "gdelt" else to_icews(rec)
+            for rec, added, agency in _records_with(store, flt):
+                rows = to_gdelt(rec, added) if fmt == "gdelt" else to_icews(rec, agency)
                 fh.write("".join("\t".join(row) + "\n" for row in rows))
     finally:
         if close:

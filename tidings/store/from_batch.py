@@ -108,7 +108,7 @@ def ingest_batch(store: EventStore, out: str | Path, *, batch_size: int = 256,
     def flush() -> None:
         ids = {d.doc_id for d in docs} | {f.doc_id for f in fails if f.doc_id}
         store.write_batch(docs, fails, replace={i for i in ids if i in known or i in failed})
-        store.release()
+        store.yield_to_readers()  # a reader of another process (tidings serve) asked: let it in
         known.update((d.doc_id, d.content_hash) for d in docs)
         docs.clear()
         fails.clear()

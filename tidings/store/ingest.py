@@ -178,28 +178,32 @@ def ingest(
     return report
 
 
+def as_stored(raw: RawDocument, doc_id: str | None = None) -> RawDocument:
+    """The document as the store codes it: under ``doc_id`` (default :func:`document_id`), so its
+    event ids are the store's own, and with ``source`` naming the file by its real path (+ ``:line``)
+    rather than as typed (exports' SOURCEURL, the ``--out`` guard).  ``tidings batch`` codes
+    through this too, so loading its output equals ingesting its inputs."""
+    where, line = location(raw.source)
+    real = where not in (None, "-") and os.path.exists(where)  # not a name a caller made up
+    source = (f"{where}:{line}" if line else where) if real else raw.source
+    return dataclasses.replace(raw, doc_id=doc_id or document_id(raw), source=source)
+
+
 def _code_into(raw: RawDocument, doc_id: str, h: str, coder: Any, docs: list[DocRow],
                fails: list[FailureRow], report: IngestReport) -> None:
-    """Code one document under ``doc_id`` (so its event ids are the store's own) with the one
-    document loop's step, and queue its row or its failure."""
+    """Code one document as stored (:func:`as_stored`) with the one document loop's step, and
+    queue its row or its failure."""
     where, line = location(raw.source)
-    # the store names a file by its real path (exports' SOURCEURL, the --out guard), not as typed
-    source = raw.source if where in (None, "-") else (f"{where}:{line}" if line else where)
-    res = code_one(coder, dataclasses.replace(raw, doc_id=doc_id, source=source))
+    stored = as_stored(raw, doc_id)
+    res = code_one(coder, stored)
     if res.ok:
-        art = _article_dict(res.article, raw)
-        art["source"] = source
-        agency = (art.get("dateline") or {}).get("agency") if isinstance(art.get("dateline"), dict) else None
-        recs = []
-        for e in res.events:
-            rec = e.to_dict() if hasattr(e, "to_dict") else dict(e)
-            rec["article"] = {**(rec.get("article") or {}), "source": source, "agency": agency}
-            recs.append(rec)
+        art = _article_dict(res.article, stored)
+        recs = [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in res.events]
         docs.append(DocRow(doc_id, h, art, recs, input=where, line=line))
         report.coded += 1
         report.mentions += len(recs)
     else:
         reason = res.error.removeprefix(f"{res.source}: ")
-        fails.append(FailureRow(source=raw.source or doc_id, reason=reason, doc_id=doc_id, content_hash=h,
+        fails.append(FailureRow(source=stored.source or doc_id, reason=reason, doc_id=doc_id, content_hash=h,
                                 input=where, line=line))
         report.note_failure(raw.source or doc_id, reason)

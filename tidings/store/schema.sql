@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS articles (
     language VARCHAR,
     section VARCHAR,
     dateline VARCHAR,
+    agency VARCHAR,           -- the news agency of the dateline (Reuters, AFP), when it names one
     n_chars INTEGER,
     n_mentions INTEGER,
     ingested_at TIMESTAMP,
@@ -112,6 +113,7 @@ CREATE TABLE IF NOT EXISTS failures (
     input VARCHAR,
     line INTEGER
 );
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS agency VARCHAR;
 ALTER TABLE failures ADD COLUMN IF NOT EXISTS input VARCHAR;
 ALTER TABLE failures ADD COLUMN IF NOT EXISTS line INTEGER;
 -- Point lookups of the API (tidings serve: an event, its mentions, an article and its spans).
