@@ -291,6 +291,8 @@ def test_most_precise_explicit_date_wins_and_future_dates_are_ignored():
         ("https://example.com/stories/202009270230.html", "2020-09-27"),             # yyyymmddHHMM
         ("https://example.az/news/20141012112826107-Siriya-aviatsiya", "2014-10-12"),  # with milliseconds
         ("https://example.es/articulo/20150527140706059736.amp.html", "2015-05-27"),  # with microseconds
+        ("https://news.example.ua/world/mid-otreagiroval-17092015171100/amp", "2015-09-17"),  # ddmmyyyyHHMMSS
+        ("https://news.example.ua/world/vybory-0103201909/amp", None),  # ddmmyyyy + 2 digits: no time shape
         ("https://example.com/news/201909278899.html", None),  # 88:99 is no time: an article number
         ("https://example.com/item/2019092712", None),          # ten digits: no timestamp shape
         ("https://example.com/news/9410303", None),

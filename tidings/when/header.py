@@ -213,6 +213,7 @@ _URL_PATTERNS = (  # (kind, pattern): "ymd" year month day, "ybd" year, month ab
     ("ybd", re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)")),               # /2004/dec/23lanka.htm
     ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})[-/](\d{2})(?!\d)")),          # /2020-02-18/  /2025-01/05/
     ("stamp", re.compile(r"(?<!\w)((?:19|20)\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\d{2}|\d{5}|\d{8})?(?!\d)")),
+    ("dstamp", re.compile(r"(?<!\d)(\d{2})(\d{2})((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{2})?(?!\d)")),  # ddmmyyyyHHMM[SS]
     ("ym", re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)")),                             # /2017/02/  (month)
     ("y", re.compile(r"/((?:19|20)\d{2})/(?=[^/\d][^/]*-[^/]*/?$)")),                   # /2020/some-slug/  (year)
 )
@@ -221,7 +222,8 @@ _URL_PATTERNS = (  # (kind, pattern): "ymd" year month day, "ybd" year, month ab
 def url_date(url: str | None) -> str | None:
     """The date written in a URL (``/2021/10/12/``, ``/20140226/``, ``2025_11_22``, ``/2019/9/21/``,
     ``/2004/dec/23``, ``/2020-02-18/``, a timestamp ``?ud=20241115050233`` or ``/202009270230.html``
-    (``yyyymmddHHMM`` with seconds, milli- or microseconds or none), month-only ``/2017/02/``, year-only
+    (``yyyymmddHHMM`` with seconds, milli- or microseconds or none) or day-first ``-17092015171100``
+    (``ddmmyyyyHHMM[SS]``), month-only ``/2017/02/``, year-only
     ``/2020/a-slug/`` when the year is the last folder before the article's slug) as ISO
     ``YYYY[-MM[-DD]]``, or None.  Percent-encoded URLs (an archive's or a redirector's wrapper,
     ``%2F2012%2F10%2F25%2F``) are decoded first."""
@@ -232,18 +234,21 @@ def url_date(url: str | None) -> str | None:
         m = rx.search(path)
         if not m:
             continue
-        y = int(m.group(1))
+        g = m.groups()
+        if kind == "dstamp":  # day-first timestamp: read as year, month, day, hour, minute
+            g, kind = (g[2], g[1], g[0], g[3], g[4]), "stamp"
+        y = int(g[0])
         if kind == "y":
             return f"{y:04d}"
-        mo = month_names("en").get(m.group(2).casefold()) if kind == "ybd" else int(m.group(2))
+        mo = month_names("en").get(g[1].casefold()) if kind == "ybd" else int(g[1])
         if kind == "ym":
             if mo and 1 <= mo <= 12:
                 return f"{y:04d}-{mo:02d}"
             continue
-        if not mo or (kind == "stamp" and (int(m.group(4)) > 23 or int(m.group(5)) > 59)):
+        if not mo or (kind == "stamp" and (int(g[3]) > 23 or int(g[4]) > 59)):
             continue
         try:
-            return date(y, mo, int(m.group(3))).isoformat()
+            return date(y, mo, int(g[2])).isoformat()
         except ValueError:
             continue
     return None
