@@ -280,6 +280,21 @@ def test_most_precise_explicit_date_wins_and_future_dates_are_ignored():
         ("https://alaraby.example/politics/2019/9/21/%D8%AA", "2019-09-21"),
         ("http://business.example.com/news/2004/dec/23lanka.htm", "2004-12-23"),
         ("http://example.com/2017/08/maduro.html", "2017-08"),
+        # an archive's percent-encoded wrapper around the article's own URL
+        ("http://archive.example/http%3A%2F%2Fnews.example%2F2012%2F10%2F25%2Ftreve-annoncee_n_1.html", "2012-10-25"),
+        ("https://radio.example.gt/2020/colombia-envia-ayuda-a-guatemala/", "2020"),  # year folder, then slug
+        ("https://example.org/archivo/2018/", None),  # a year folder with no article slug
+        ("https://news.example.it/a/5e4/2020-02-18/ministro-riceve-omologo", "2020-02-18"),
+        ("http://fr.example.cn/foreign/txt/2025-01/05/content_117.htm", "2025-01-05"),
+        ("https://www.example.fr/a/a-46-2009-07-25-voa6-91968159/1375699.html", "2009-07-25"),
+        ("https://example.kr/mobile/view.php?ud=20241115050233", "2024-11-15"),       # yyyymmddHHMMSS
+        ("https://example.com/stories/202009270230.html", "2020-09-27"),             # yyyymmddHHMM
+        ("https://example.az/news/20141012112826107-Siriya-aviatsiya", "2014-10-12"),  # with milliseconds
+        ("https://example.es/articulo/20150527140706059736.amp.html", "2015-05-27"),  # with microseconds
+        ("https://news.example.ua/world/mid-otreagiroval-17092015171100/amp", "2015-09-17"),  # ddmmyyyyHHMMSS
+        ("https://news.example.ua/world/vybory-0103201909/amp", None),  # ddmmyyyy + 2 digits: no time shape
+        ("https://example.com/news/201909278899.html", None),  # 88:99 is no time: an article number
+        ("https://example.com/item/2019092712", None),          # ten digits: no timestamp shape
         ("https://example.com/news/9410303", None),
         (None, None),
     ],

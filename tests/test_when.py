@@ -286,3 +286,23 @@ def test_fallbacks():
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("text,lang,iso", [
+    ("Nov 14, 2020 | Internacional, Política", "es", "2020-11-14"),   # a CMS byline, English order
+    ("Publicado: marzo 5, 2019", "es", "2019-03-05"),
+    ("mis à jour le juin 30, 2021 à 10h", "fr", "2021-06-30"),
+    ("Aktualisiert: Okt. 2, 2018", "de", "2018-10-02"),
+    ("Pubblicato il settembre 9, 2022", "it", "2022-09-09"),
+])
+def test_month_day_comma_year_is_read_in_day_first_languages(text, lang, iso):
+    assert [m.date for m in find_dates(text, lang, None)] == [iso]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("el 14 sobrevivientes, 2020 personas", "es"),   # no month name: nothing
+    ("marzo 5 de los 12 casos", "es"),                # no comma and year: the day-first reading only
+    ("juin 30 soldats", "fr"),
+])
+def test_month_day_without_comma_year_is_not_month_first(text, lang):
+    assert all(m.date.count("-") < 2 for m in find_dates(text, lang, None))

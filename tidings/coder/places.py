@@ -65,9 +65,11 @@ class InferPlace:
 def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
     """The place the event's own sentence gives, or None."""
     ev, sent, read = draft.event, draft.sentence, draft.candidate.read
-    location = _location(doc, sent, ev.trigger.start, ev.actors)
-    if location is not None and _inside_party(sent, location.text, read.party_spans):
-        location = None  # "los Ministerios de Azerbaiyán": a country naming a party is no event place
+    # a toponym inside a party's phrase names the party ("los Ministerios de Azerbaiyán", "Hamas"), not
+    # the event's place, unless it is a town the phrase introduces with a locative ("the Red Cross in Gaza")
+    mentions = [m for m in sentence_mentions(doc, sent)
+                if not _in_spans(m.start, m.end, read.party_spans) or _located_city(m)]
+    location = _location(doc, sent, ev.trigger.start, ev.actors, mentions)
     if location is None and read.places:
         # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
         _, code, text = min(read.places, key=lambda p: abs(p[0] - ev.trigger.start))
@@ -75,6 +77,18 @@ def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
         if location is not None and text:
             location.text = text
     return location
+
+
+def _located_city(m) -> bool:
+    """Whether the place mention ``m`` is a town introduced with a locative ("the Red Cross in Gaza",
+    "la Cruz Roja en Gaza", "الصليب الأحمر بغزة"): where that party acted, so the event's place even
+    inside the party's phrase (unlike a country, or a town that only names the party)."""
+    return m.role == "in" and m.place is not None and m.place.precision == "city"
+
+
+def _in_spans(start: int, end: int, spans) -> bool:
+    """Whether [start, end) (article offsets) lies inside one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans or ())
 
 
 def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
@@ -119,7 +133,7 @@ def count_places(doc: CodingDoc) -> None:
         memory.countries[c] += 0.5
 
 
-def _location(doc: CodingDoc, sent: Sentence, trigger_start: int, actors: list[Actor] = ()):
+def _location(doc: CodingDoc, sent: Sentence, trigger_start: int, actors: list[Actor] = (), mentions=None):
     """The event place read in its sentence, or the dateline place when the text supports it: the
     body names the dateline's place and the event's actor belongs to the dateline's country (the
     report filed from Tbilisi on Georgian police; not Moscow's reaction to it)."""
@@ -131,7 +145,8 @@ def _location(doc: CodingDoc, sent: Sentence, trigger_start: int, actors: list[A
                      and dl.place.casefold() in doc.memory.folded_text(article))
     try:
         return event_location(sent.text, sent.start, doc.lang, trigger_start=trigger_start, dateline=dl,
-                              body_mentions_dateline_place=supported, mentions=sentence_mentions(doc, sent))
+                              body_mentions_dateline_place=supported,
+                              mentions=sentence_mentions(doc, sent) if mentions is None else mentions)
     except Exception:  # a place that cannot be resolved never removes the event
         return None
 
@@ -140,7 +155,9 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     """A country-level place when the event's sentence names none, inferred from its parties (text
     left empty, precision "country"): a domestic event (both sides of one state) is in that state;
     an attack, an arrest or aid is where its target is; a protest, a deployment or a statement
-    (accusation, rejection, request, threat, sanction...) is in the country of the actor.  None for
+    (accusation, rejection, request, threat, sanction...) is in the country of the actor; a visit
+    (CAMEO 042, 043) is in the host's country: the recipient's (the linker makes the guest the actor
+    of "hosted", "recibió a"), or the actor's when a hosting names no guest.  None for
     meetings and cooperation between states, and whenever the relevant side names more or fewer
     than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
     def states(parties):
@@ -150,6 +167,8 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     if len(every) == 1 and states(ev.actors) and states(ev.recipients):
         return country_place(next(iter(every)))  # both sides of one state: a domestic event
     side = ev.recipients if ev.event_type in _PLACED_AT_TARGET else ev.actors if ev.event_type in _PLACED_AT_ACTOR else []
+    if ev.cameo_code in {"042", "043"}:  # a visit is in the host's country
+        side = ev.recipients or (ev.actors if ev.cameo_code == "043" else [])
     if not ev.recipients and ev.event_type in {"COERCE", "ASSAULT"} and all(a.sector == "COP" for a in ev.actors if a.country):
         side = ev.actors  # police act at home: "la polizia disperde i manifestanti"
     chosen = states(side)
@@ -179,18 +198,3 @@ def _country_place_cached(code: str):
     place.text = ""  # inferred from the parties, not read in the sentence
     place.precision = "country"
     return place
-
-
-def _inside_party(sent: Sentence, place_text: str, spans) -> bool:
-    """Whether every occurrence of ``place_text`` in the sentence lies inside an actor phrase."""
-    if not place_text or not spans:
-        return False
-    i = sent.text.find(place_text)
-    if i < 0:
-        return False
-    while i >= 0:
-        a, b = sent.start + i, sent.start + i + len(place_text)
-        if not any(s <= a and b <= e for s, e in spans):
-            return False
-        i = sent.text.find(place_text, i + 1)
-    return True

@@ -165,6 +165,8 @@ class _Pack:
         if self.mdy:
             R["mdy"] = (rf"{LB}(?P<m>{FREE}|{ABBR}\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
                         rf"(?:\s*,\s*{year('y')}|\s+{year('y2')})?{RB}")
+        else:  # "Nov 14, 2020" in a byline of a day-first language: unambiguous with its comma and year
+            R["mdy"] = (rf"{LB}(?P<m>{FREE}|{ABBR}\.?)\s+(?P<d>[0-3]?\d)(?!\d)\s*,\s*{year('y')}{RB}")
         R["my"] = rf"{LB}(?P<m>{FREE})(?:\s*/\s*(?P<m2>{FREE}))?{YP}{RB}"
         R["pm"] = rf"{LB}{_alt(words('month_prep'))}\s+(?P<m>{FREE}){RB}"
         R["py"] = rf"{LB}{_alt(words('year_prep'))}\s+{year('y')}{RB}"

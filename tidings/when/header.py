@@ -10,6 +10,7 @@ unless one number is above 12.  Output is ISO 8601: ``YYYY-MM-DD``, ``YYYY-MM`` 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -204,26 +205,61 @@ def resolve_partial(dm: DateMatch, ref: datetime) -> str | None:
     return iso
 
 
-_URL_PATTERNS = (
-    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/_-]|\.|$)"),          # /2021/10/12/  /2019/9/21/
-    re.compile(r"(?<!\d)((?:19|20)\d{2})_(\d{2})_(\d{2})(?!\d)"),                  # 2025_11_22
-    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|\.|$)"),                  # /20140226/  /20160825-
-    re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)"),                   # /2004/dec/23lanka.htm
-    re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)"),                                 # /2017/02/  (month)
+_URL_PATTERNS = (  # (kind, pattern): "ymd" year month day, "ybd" year, month abbreviation, day, "ym", "y",
+    # "stamp" a compact timestamp (its time part checked, so an article number rarely passes)
+    ("ymd", re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/_-]|\.|$)")),      # /2021/10/12/  /2019/9/21/
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})_(\d{2})_(\d{2})(?!\d)")),              # 2025_11_22
+    ("ymd", re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|\.|$)")),              # /20140226/  /20160825-
+    ("ybd", re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)")),               # /2004/dec/23lanka.htm
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})[-/](\d{2})(?!\d)")),          # /2020-02-18/  /2025-01/05/
+    ("stamp", re.compile(r"(?<!\w)((?:19|20)\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\d{2}|\d{5}|\d{8})?(?!\d)")),
+    ("dstamp", re.compile(r"(?<!\d)(\d{2})(\d{2})((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{2})?(?!\d)")),  # ddmmyyyyHHMM[SS]
+    ("ym", re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)")),                             # /2017/02/  (month)
+    ("y", re.compile(r"/((?:19|20)\d{2})/(?=[^/\d][^/]*-[^/]*/?$)")),                   # /2020/some-slug/  (year)
 )
 
 
 def url_date(url: str | None) -> str | None:
-    """The date written in a URL path (``/2021/10/12/``, ``/20140226/``, ``2025_11_22``,
-    ``/2019/9/21/``, ``/2004/dec/23``, month-only ``/2017/02/``) as ISO, or None."""
+    """The date written in a URL (``/2021/10/12/``, ``/20140226/``, ``2025_11_22``, ``/2019/9/21/``,
+    ``/2004/dec/23``, ``/2020-02-18/``, a timestamp ``?ud=20241115050233`` or ``/202009270230.html``
+    (``yyyymmddHHMM`` with seconds, milli- or microseconds or none) or day-first ``-17092015171100``
+    (``ddmmyyyyHHMM[SS]``), month-only ``/2017/02/``, year-only
+    ``/2020/a-slug/`` when the year is the last folder before the article's slug) as ISO
+    ``YYYY[-MM[-DD]]``, or None.  Percent-encoded URLs (an archive's or a redirector's wrapper,
+    ``%2F2012%2F10%2F25%2F``) are decoded first."""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
+    path = re.sub(r"^[a-z]+://[^/]+", "", unquote(url.strip()), flags=re.I)
+    for kind, rx in _URL_PATTERNS:
+        m = rx.search(path)
+        if not m:
+            continue
+        g = m.groups()
+        if kind == "dstamp":  # day-first timestamp: read as year, month, day, hour, minute
+            g, kind = (g[2], g[1], g[0], g[3], g[4]), "stamp"
+        y = int(g[0])
+        if kind == "y":
+            return f"{y:04d}"
+        mo = month_names("en").get(g[1].casefold()) if kind == "ybd" else int(g[1])
+        if kind == "ym":
+            if mo and 1 <= mo <= 12:
+                return f"{y:04d}-{mo:02d}"
+            continue
+        if not mo or (kind == "stamp" and (int(g[3]) > 23 or int(g[4]) > 59)):
+            continue
+        try:
+            return date(y, mo, int(g[2])).isoformat()
+        except ValueError:
+            continue
+    return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", unquote(url.strip()), flags=re.I)
     for i, rx in enumerate(_URL_PATTERNS):
         m = rx.search(path)
         if not m:
             continue
         y = int(m.group(1))
+        if i == 5:
+            return f"{y:04d}"
         if i == 3:
             mo = month_names("en").get(m.group(2).casefold())
             if not mo:

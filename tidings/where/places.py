@@ -217,6 +217,8 @@ def _match_at(tx: _Text, i: int, gaz) -> _Span | None:
         last = tx.toks[j - 1][0]
         if j - 1 > i and _is_cased(last) and not _is_cap(last):
             continue
+        if j < n_tok and tx.hyphen(j - 1) and not tx.toks[j][0][0].isdigit():
+            continue  # the head of a hyphenated word ("Хан-Шейхун", "Corona-bedingt", "Moskau-treu") is no name
         cands, aliased, role, key = _lookup(tx.norms[i:j], tx.lex, gaz, allow_stop)
         if not cands and key and key in tx.lex.stop:
             return None
