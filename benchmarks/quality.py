@@ -84,7 +84,7 @@ def main() -> None:
         lines.append(f"| {lang} | {m['type']['F1']:.3f} | {m['dyad']['F1']:.3f} | {m['directed']['F1']:.3f} | {m['full']['F1']:.3f} |")
     lines += [
         "",
-        "The per-language figures rest on few events (1 German and 1 Italian article, 3-5 in the others):",
+        "The per-language figures rest on few events (2 German articles and 1 Italian, 5-10 in the others):",
         "read them as a smoke signal, not an estimate.",
         "",
         f"## Seed article ({s['events']} events coded)",
@@ -106,9 +106,10 @@ def main() -> None:
         "",
         "Levels: `type` (the PLOVER type or an alternative), `dyad` (type and both sides' countries, direction",
         "ignored), `directed` (in the gold direction; meetings and symmetric lines either way), `full` (dyad",
-        "and date: within one day for a day, by prefix for a month or year). Each gold event matches at most",
-        "one prediction, greedily in file order; predictions matching an optional gold event count neither",
-        "way; micro precision, recall and F1 (`tidings/evaluate.py`).",
+        "and date: within one day for a day, by prefix for a month or year). Gold and predictions are paired",
+        "by a maximum matching (the most required gold events, then the most optional ones; line order does",
+        "not matter); predictions paired with an optional gold event count neither way; micro precision,",
+        "recall and F1 (`tidings/evaluate.py`).",
         "",
     ]
     args.out.write_text("\n".join(lines), encoding="utf-8")
