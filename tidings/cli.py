@@ -325,9 +325,9 @@ def lexicon_check(
 def lexicon_import(
     files: List[Path] = typer.Argument(..., help="TABARI/PETRARCH dictionary files: *.verbs (or CAMEO*/verbpatterns*), *.actors, *.agents."),
     lang: str = typer.Option(..., "--lang", help="ISO 639-1 language of the dictionaries (en, es ...)."),
-    name: str = typer.Option(..., "--name", help="Short name for the generated files: <lang>/events.NAME.tsv, actors.NAME.tsv."),
+    name: str = typer.Option(..., "--name", help="Short name for the generated files: LANG/events.NAME.tsv, actors.NAME.tsv."),
     out: Path = typer.Option(..., "--out", help="Folder to write into: a --lexicon folder, or tidings/lang to update the packaged packs."),
-    people_shared: bool = typer.Option(True, "--people-shared/--people-in-lang", help="Write named people to _all (every language) or only to <lang>."),
+    people_shared: bool = typer.Option(True, "--people-shared/--people-in-lang", help="Write named people to _all (every language) or only to LANG."),
     agent_min_words: int = typer.Option(1, "--agent-min-words", min=1, help="Drop agent phrases of fewer words (for agent lists whose one-word entries are unreliable)."),
 ) -> None:
     """Convert TABARI/PETRARCH dictionaries into language-pack files, keeping each entry's source
