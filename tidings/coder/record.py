@@ -67,7 +67,7 @@ class Draft:
 
     @property
     def sentence(self) -> Sentence:
-        return self.candidate.read.sentence
+        return self.candidate.sentence
 
     def with_event(self, **changes) -> "Draft":
         """A new Draft whose event has ``changes`` (``dataclasses.replace``)."""
