@@ -13,12 +13,9 @@ LONG_MODULES = {
     "read/__init__.py": "readers and archive formats grew together (the store/batch branches own tidings/read)",
     "store/db.py": "the event store (store branch)",
     "store/export.py": "the export formats (store branch)",
-    "events/__init__.py": "the event linker (linking branch rewrites its logic)",
     "where/places.py": "place finding and resolution (linking branch rewrites its logic)",
 }
 LONG_FUNCTIONS = {
-    ("events/__init__.py", "_link"): "the linking rules in one pass (linking branch rewrites them)",
-    ("events/__init__.py", "candidates"): "the per-trigger loop of the linker (linking branch)",
     ("where/gazetteer.py", "__init__"): "the gazetteer index build, tuned for start-up time (linking branch)",
     ("store/db.py", "write_batch"): "one transaction per batch (store branch)",
     ("scale/batch.py", "run_batch"): "the Dask batch loop (batch branch)",

@@ -1,0 +1,253 @@
+"""Linking a trigger to its actor and recipient phrases in its clause: subject, object, passive
+agent, symmetric frames, coordinated parties and noun triggers (a mixin of ``EventLinker``)."""
+from __future__ import annotations
+
+from tidings.actors import ActorPhrase
+from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
+
+
+class LinkRules:
+    """The linking rules; uses the pack words set by ``EventLinker``."""
+
+    def _group(self, phrases: list[ActorPhrase], k: int, toks, direction: int) -> list[int]:
+        """Indices of phrases coordinated with phrase ``k`` (``A, B y C``), walking in ``direction``.
+
+        A comma alone joins phrases only within a list closed by a conjunction ("A, B y C"); without
+        one it is a clause or apposition boundary ("Ante la amenaza de Trump, Maduro ordena")."""
+        idx = [k]
+        pending: list[int] = []
+        seen_conj = False
+        j = k
+        while 0 <= j + direction < len(phrases):
+            a, b = (phrases[j + direction], phrases[j]) if direction < 0 else (phrases[j], phrases[j + direction])
+            between = [t.norm for t in toks[a.end:b.start]]
+            glued = not between and any(toks[b.start].norm.startswith(cj) for cj in self.clitic_conj)  # "والصين"
+            listy = between and all(w in self.conj or w == "," or w in self.articles for w in between)
+            if glued or (listy and any(w in self.conj for w in between)):
+                j += direction
+                idx.extend(pending)
+                pending = []
+                idx.append(j)
+                seen_conj = True
+            elif listy and "," in between and (direction < 0 and seen_conj or direction > 0):
+                j += direction
+                (idx if direction < 0 else pending).append(j)
+            else:
+                break
+        return sorted(idx)
+
+    def _actors_of(self, phrases, ks) -> list:
+        """The actors of the phrases at indices ``ks``, in order."""
+        return [a for k in ks for a in phrases[k].actors]
+
+    def _link(self, c: EventCandidate, phrases, cues, lb: int, rb: int, toks) -> None:
+        """Link ``c`` to the parties of its clause ``[lb, rb)``: passive voice first, then a symmetric
+        frame after the trigger, then a noun trigger's parties, else subject and object of a verb."""
+        ts, te = c.t_start, c.t_end
+        left = [k for k, p in enumerate(phrases) if p.end <= ts and p.start >= lb]
+        speech = {s for s, _, _ in cues.get("speech", [])}
+        # ", a State Department spokesman said" / "dijo el ministro": the speaker is no recipient
+        # parties after the trigger, including those inside a gap pattern ("schossen .. Drohnen ab")
+        right = [k for k, p in enumerate(phrases) if (p.start >= te or ts < p.start < te) and p.end <= rb
+                 and not (p.end in speech or p.end + 1 in speech or (p.start - 1) in speech
+                          or (p.start - 2 in speech and toks[p.start - 1].norm in self.articles))
+                 # "withdrawing its troops", "retiró sus tropas": the actor's own forces, not a recipient
+                 # (but "met his counterpart" names another party)
+                 and not (p.start > 0 and toks[p.start - 1].norm in self.possessive and not p.countries
+                          and p.kinds <= {"group", "institution"})]
+        # a finite auxiliary before a clause-final participle (German "hat ... angegriffen")
+        aux = max([s for s, _, _ in cues.get("clause_aux", []) if lb <= s < ts - 1] + [-1])
+        aux = aux if aux >= 0 else None
+        if self._link_passive(c, phrases, cues, left, right, aux, toks):
+            return
+        # symmetric frame after the trigger: "consultas entre A y B", "talks between A and B"
+        between = [s for s, _, _ in cues.get("between", []) if te <= s <= te + 3]
+        if between and right:
+            first = next((k for k in right if phrases[k].start > between[0]), None)
+            if first is not None:
+                acts = self._actors_of(phrases, self._group(phrases, first, toks, +1))
+                if len(acts) >= 2:
+                    c.actors = acts
+                    c.notes.append("between")
+                    c.confidence = 0.75
+                    return
+        if "noun" in c.entry.flags:
+            self._link_noun(c, phrases, left, right, toks, cues)
+            return
+        self._link_verb(c, phrases, cues, left, right, lb, aux, toks)
+
+    def _link_passive(self, c: EventCandidate, phrases, cues, left, right, aux, toks) -> bool:
+        """Passive voice (an auxiliary before the trigger, or an agent preposition after it: "fue
+        atacado por", "was attacked by", "wurde von Russland angegriffen"): the agent is the actor and
+        the subject the recipient. Returns whether the clause was passive."""
+        ts, te = c.t_start, c.t_end
+        agent_preps = {s for s, _, _ in cues.get("agent_prep", [])}
+        passive_aux = [s for s, _, _ in cues.get("passive_aux", []) if ts - 4 <= s < ts or (aux is not None and s == aux)]
+
+        def after_agent_prep(p) -> bool:
+            return any(s in agent_preps for s in range(max(0, p.start - 3), p.start))
+
+        # the agent of a passive: a phrase right after an agent preposition, after the trigger or,
+        # in verb-final clauses, between the auxiliary and the trigger ("wurde von Russland angegriffen")
+        agent = next((k for k in right if after_agent_prep(phrases[k]) and phrases[k].start - te <= 4), None)
+        if agent is None and passive_aux:
+            agent = next((k for k in left if phrases[k].start > min(passive_aux) and after_agent_prep(phrases[k])), None)
+        after = [k for k in right if phrases[k].start >= te]  # not the parties inside a gap pattern
+        passive = bool(passive_aux) or (agent is not None and after and agent == after[0])
+        if not passive:
+            return False
+        if agent is None and right and phrases[right[0]].start - te <= 2:
+            p0 = phrases[right[0]]
+            before = {toks[i].norm for i in range(te, p0.start)}
+            if (self.instrumental_agent and p0.start == te) or before & self.source_preps:
+                # "был атакован российскими военными" (instrumental), "تعرض لهجوم من مسلحين"
+                agent = right[0]
+        subj = [k for k in left if k != agent and not self._oblique(phrases[k], toks)] or [
+            k for k in left if k != agent]  # "le convoi de l'armée malienne a été visé"
+        if agent is not None:
+            c.actors = self._actors_of(phrases, self._group(phrases, agent, toks, +1))
+            c.notes.append("passive")
+            c.confidence = 0.65
+        else:
+            c.notes.append("passive-no-agent")  # "4 people were arrested": actor unnamed
+            c.confidence = 0.45
+        if subj:
+            c.recipients = self._actors_of(phrases, self._group(phrases, subj[-1], toks, -1))
+        return True
+
+    def _link_verb(self, c: EventCandidate, phrases, cues, left, right, lb: int, aux, toks) -> None:
+        """A verb trigger in active voice: its subject is the actor and its first object naming a
+        country the recipient; host, inverse and symmetric entries then swap or merge them."""
+        ts, te = c.t_start, c.t_end
+        flags = c.entry.flags
+        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
+        objects: list[int] = []
+        if aux is not None:
+            # verb-final clause: subject before the auxiliary, or right after it when inverted
+            # ("Am Montag hat Russland die Ukraine angegriffen"); what stands between is the object
+            before = [k for k in left if phrases[k].end <= aux and not self._oblique(phrases[k], toks)]
+            inside = [k for k in left if phrases[k].start > aux]
+            if before:
+                subj = self._group(phrases, before[-1], toks, -1)
+            elif inside:
+                subj = self._group(phrases, inside[0], toks, +1)
+            else:
+                subj = []
+            objects = [k for k in inside if k not in subj]
+        else:
+            # the subject is the nearest party before the trigger that is not inside a prepositional
+            # phrase ("... the annexation by the Russian Federation, and continues to condemn")
+            direct = [k for k in left if not self._oblique(phrases[k], toks)]
+            subj = self._group(phrases, direct[-1], toks, -1) if direct else (
+                self._group(phrases, left[-1], toks, -1) if left and not right else [])
+        rest = objects + [k for k in right]
+        if subj:
+            c.actors = self._actors_of(phrases, subj)
+            c.confidence = 0.7
+        else:
+            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb and not self._oblique(p, toks)]
+            verb_subject_order = self.verb_first or c.event_type in INTRANSITIVE or "self" in flags
+            if right and verb_subject_order and not (right[0] in rprep or any(s in rprep for s in range(te, phrases[right[0]].start))):
+                # verb-first order ("هاجمت روسيا أوكرانيا", "protestaron miles de estudiantes")
+                grp = self._group(phrases, right[0], toks, +1)
+                c.actors = self._actors_of(phrases, grp)
+                c.confidence = 0.55
+                rest = [k for k in rest if k not in grp]
+            elif outer:
+                # no subject in the clause: the speaker of the main clause ("Moscou affirme avoir
+                # abattu ...", "X said that it shot down Y")
+                c.actors = self._actors_of(phrases, self._group(phrases, outer[-1], toks, -1))
+                c.confidence = 0.5
+        if "self" in flags:
+            rest = []
+        if rest:
+            # the recipient is the first party after the verb that names a country, else the first
+            # ("desplegó tropas contra Pakistán": the troops are the actor's own, not the recipient)
+            own = {a.country for a in c.actors}
+            pick = next((k for k in rest if set(phrases[k].countries) - own), rest[0])
+            grp = self._group(phrases, pick, toks, +1)
+            actor_keys = {(a.country, a.sector, a.start) for a in c.actors}
+            c.recipients = [r for r in self._actors_of(phrases, grp) if (r.country, r.sector, r.start) not in actor_keys]
+            c.confidence += 0.1
+        if "host" in flags and c.recipients:
+            c.actors, c.recipients = c.recipients, c.actors
+            c.mode = c.mode or "visit"
+        elif "inverse" in flags and c.recipients:  # an imported pattern's "+ * ..." / "* (FROM $)" slots
+            c.actors, c.recipients = c.recipients, c.actors
+        if ("symmetric" in flags or c.event_type in SYMMETRIC_TYPES) and not c.recipients and len(c.actors) >= 2:
+            c.notes.append("compound")
+        elif "symmetric" in flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.actors = c.actors + c.recipients
+            c.recipients = []
+            c.notes.append("symmetric")
+
+    def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
+        """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart:
+        "urged Serbia and Kosovo to resume talks")."""
+        for p in reversed(previous):
+            if p.t_end <= cand.t_start and cand.t_start - p.t_end <= 8 and p.t_start >= lb - 1 \
+                    and p.event_type in {"AGREE", "REQUEST", "THREATEN", "REJECT"} and "noun" not in p.entry.flags:
+                return p
+        return None
+
+    def _adjectival(self, toks, m, phrase_tokens) -> bool:
+        """Whether a one-word trigger is a participle used as an adjective after a common noun
+        (languages whose adjectives follow the noun: "territorios liberados", "territori liberati").
+        A participle after a party ("los periodistas detenidos") or an auxiliary still is an event."""
+        if not self.participle_suffix or m.end - m.start != 1 or m.start == 0:
+            return False
+        word = toks[m.start].text.lower()
+        if not any(word.endswith(suf) for suf in self.participle_suffix):
+            return False
+        prev = toks[m.start - 1]
+        return (prev.text.isalpha() and prev.text[:1].islower() and len(prev.text) > 3
+                and m.start - 1 not in phrase_tokens and m.start - 1 not in self._trigger_tokens
+                and prev.norm not in self.function_words and prev.lemma not in self.function_words)
+
+    def _oblique(self, p: ActorPhrase, toks) -> bool:
+        """Whether a phrase is governed by a preposition (the token before it, skipping articles);
+        "thousands of students", "miles de estudiantes" are not oblique."""
+        i = p.start - 1
+        while i >= 0 and toks[i].norm in self.articles:
+            i -= 1
+        if i < 0 or toks[i].norm not in self.preps:
+            return False
+        if toks[i].norm in self.of_words and i > 0 and (toks[i - 1].norm in self.quantity or toks[i - 1].text.isdigit()):
+            return False
+        return True
+
+    def _link_noun(self, c: EventCandidate, phrases, left, right, toks, cues) -> None:
+        """A noun trigger ("talks", "el ataque", "protestas"): its parties are a subject right before
+        it (light verb: "A and B held talks"), an of/by phrase after it ("el ataque del Hamas") and a
+        recipient-preposition phrase after it ("contra Ucrania", "with X")."""
+        ts, te = c.t_start, c.t_end
+        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
+        agent = {s for s, _, _ in cues.get("agent_prep", [])}
+        left = [k for k in left if not self._oblique(phrases[k], toks)]
+        if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
+            # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
+            # noun is the object of another trigger ("condenaron el ataque")
+            c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
+            c.confidence = 0.6 if ts - phrases[left[-1]].end <= 3 else 0.5
+        for k in right:
+            p = phrases[k]
+            gap = range(te, p.start)
+            by_agent = any(i in agent for i in gap)
+            if len(gap) > (8 if by_agent else 4):
+                break
+            before = [toks[i].norm for i in gap]
+            grp = self._group(phrases, k, toks, +1)
+            acts = [a for j in grp for a in phrases[j].actors]
+            if any(i in rprep for i in gap) and not c.recipients:
+                c.recipients = acts
+            elif (any(w in self.of_words for w in before) or by_agent or not before) and (not c.actors or by_agent):
+                # "el ataque del Hamas", "attack by X", and a party right after the noun (Russian
+                # genitive "нападение ХАМАС")
+                c.actors = acts
+                c.confidence = 0.6
+            else:
+                break
+            te = phrases[grp[-1]].end
+        if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.actors, c.recipients = c.actors + c.recipients, []
+

@@ -1,0 +1,52 @@
+"""Modality of an event candidate from the frame cues of its clause: negated, hypothetical, future
+(PLOVER's announced acts become AGREE, CONCEDE or THREATEN), claimed, or background (a mixin of
+``EventLinker``)."""
+from __future__ import annotations
+
+from tidings.events.candidate import FUTURE_TO, EventCandidate
+
+
+class ModalityRules:
+    """The modality rules; uses the pack words set by ``EventLinker``."""
+
+    def _modality(self, c: EventCandidate, cues, toks, lb: int, accuse_before: list[EventCandidate],
+                  rb: int | None = None) -> None:
+        """Modality of ``c`` from the cues of its clause ``[lb, rb)``: negated, hypothetical, future,
+        claimed, or ``background`` (history or a habitual statement: no asserted event of this report)."""
+        ts = c.t_start
+        rb = len(toks) if rb is None else rb
+        # in a verb-final clause the cues stand around the auxiliary ("wird ... nicht angreifen")
+        auxs = [s for s, _, _ in cues.get("clause_aux", []) if lb <= s < ts - 1]
+        aux = max(auxs) if auxs else ts
+
+        def near(kind: str, width: int, start: int = lb) -> bool:
+            return any(max(start, min(ts, aux) - width) <= s < ts for s, _, _ in cues.get(kind, []))
+
+        trig_word = toks[c.t_end - 1].text.lower()
+        future = near("future", 4) or any(trig_word.endswith(suf) or toks[c.t_end - 1].norm.endswith(suf)
+                                          for suf in self.future_suffix)
+        if any(s < ts for s, _, _ in cues.get("deny", [])) or near("negation", 4):
+            c.modality = "negated"
+        elif near("hypothetical", 12, lb - 1) or near("modal", 3):
+            c.modality = "hypothetical"
+        elif future:
+            new = FUTURE_TO.get(c.event_type)
+            if new:
+                c.notes.append(f"future {c.event_type} -> {new}")
+                c.event_type, c.mode, c.cameo = new, None, None
+            else:
+                c.modality = "future"
+        if c.modality == "asserted":
+            if accuse_before and c.event_type not in {"ACCUSE"} and accuse_before[-1].t_start >= lb - 1:
+                c.modality = "claimed"
+                c.notes.append("alleged in an accusation")
+            elif cues.get("claim") or cues.get("source"):
+                c.modality = "claimed"
+        if c.modality in {"asserted", "claimed"}:
+            in_clause = lambda kind: any(lb - 1 <= s < rb for s, _, _ in cues.get(kind, []))  # noqa: E731
+            if in_clause("background") and not in_clause("recent"):
+                c.modality = "background"  # "Earlier, ...", "в прошлом году", "in the past"
+                c.notes.append("background")
+            elif near("habitual", 4) or any(c.t_end <= s <= c.t_end + 1 for s, _, _ in cues.get("habitual", [])):
+                c.modality = "background"  # "police usually detain", "suelen detener"
+                c.notes.append("habitual")
