@@ -123,8 +123,6 @@ class ActorRecognizer:
     def __init__(self, pack: LanguagePack) -> None:
         self.lang = pack.lang
         self.matcher = Matcher()
-        from tidings.text import tokenize
-
         from tidings.actors.people import people_for
 
         self.people = people_for(pack)  # dated people first: on a tie their dated reading wins

@@ -14,7 +14,6 @@ trigger = the type word); a ``FAIL`` line makes ``code_document`` raise :class:`
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from tidings.records import Actor, Article, Event, Place, RawDocument, Trigger
 
