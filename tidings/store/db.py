@@ -8,7 +8,6 @@ any moment leaves either the whole batch or none of it; a rerun skips documents 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -17,146 +16,19 @@ from typing import Any, Iterable
 import duckdb
 import pyarrow as pa
 
-from tidings.dedup import RULES, Cluster, dedup_events, group_key, source_name
+from tidings.dedup import RULES, Cluster, dedup_events, group_key
 from tidings.store.access import (  # noqa: F401  (file sharing between processes; names kept here)
     LOCK_WAIT, StoreBusy, StoreError, _clear_writer_flag, _set_writer_flag, connect, readers_waiting)
+from tidings.store.rows import (  # the rows of each table (DocRow, FailureRow importable from here too)
+    _PLACE_SCHEMA, ACTOR_SCHEMA, ARTICLE_SCHEMA, EVENT_SCHEMA, FAILURE_SCHEMA, MENTION_SCHEMA, DocRow, FailureRow,
+    batch_rows, event_row)
 
 DEFAULT_DB = "tidings.duckdb"
 SCHEMA_VERSION = "1"
 
 
-@dataclass
-class DocRow:
-    """One coded document ready to be written: the article (``Article.to_dict()`` shape) and
-    its event records (``Event.to_dict()`` shape).  ``input``/``line``: where it was read (the
-    file's real path and JSONL line, see :func:`tidings.store.ingest.location`); an earlier
-    failure recorded there is removed when the document is written."""
-
-    doc_id: str
-    content_hash: str
-    article: dict[str, Any]
-    events: list[dict[str, Any]] = field(default_factory=list)
-    input: str | None = None
-    line: int | None = None
-
-
-@dataclass
-class FailureRow:
-    """An input that failed: ``source`` (path or ``path:line`` as given), ``doc_id`` when known,
-    reason, and ``input``/``line`` (the file's real path, the JSONL line): a later failure or
-    success at the same place replaces it."""
-
-    source: str | None
-    reason: str
-    doc_id: str | None = None
-    content_hash: str | None = None
-    input: str | None = None
-    line: int | None = None
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def _sentence_offsets(text: str | None, rec: dict[str, Any]) -> tuple[int | None, int | None]:
-    sent = rec.get("sentence") or ""
-    trig = rec.get("trigger") or {}
-    if not text or not sent:
-        return None, None
-    t0 = trig.get("start") or 0
-    lo = max(0, int(t0) - len(sent))
-    idx = text.find(sent, lo)
-    if idx < 0 or idx > t0:
-        idx = text.find(sent)
-    if idx < 0:
-        return None, None
-    return idx, idx + len(sent)
-
-
-_LIST = pa.list_(pa.string())
-
-EVENT_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("group_key", pa.string()), ("dedup_rule", pa.string()),
-    ("event_type", pa.string()), ("mode", pa.string()), ("contexts", _LIST),
-    ("cameo_code", pa.string()), ("cameo_root", pa.string()), ("goldstein", pa.float64()),
-    ("quad_class", pa.int32()), ("date", pa.string()), ("date_precision", pa.string()),
-    ("date_source", pa.string()), ("actor_codes", _LIST), ("actor_countries", _LIST),
-    ("recipient_codes", _LIST), ("recipient_countries", _LIST), ("location_name", pa.string()),
-    ("location_country", pa.string()), ("location_admin1", pa.string()),
-    ("location_lat", pa.float64()), ("location_lon", pa.float64()),
-    ("location_geonameid", pa.int64()), ("location_precision", pa.string()),
-    ("modality", pa.string()), ("confidence", pa.float64()), ("num_mentions", pa.int32()),
-    ("num_articles", pa.int32()), ("num_sources", pa.int32()), ("doc_id", pa.string()),
-    ("sentence_index", pa.int32()), ("sentence", pa.string()), ("trigger_text", pa.string()),
-    ("language", pa.string()), ("url", pa.string()), ("source_name", pa.string()),
-    ("published", pa.string()), ("record", pa.string()),
-])
-
-MENTION_SCHEMA = pa.schema([
-    ("mention_id", pa.string()), ("event_id", pa.string()), ("group_key", pa.string()),
-    ("doc_id", pa.string()), ("sentence_index", pa.int32()), ("sentence_start", pa.int32()),
-    ("sentence_end", pa.int32()), ("sentence", pa.string()), ("trigger_text", pa.string()),
-    ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("event_type", pa.string()),
-    ("cameo_code", pa.string()), ("date", pa.string()), ("modality", pa.string()),
-    ("confidence", pa.float64()), ("source_name", pa.string()), ("url", pa.string()),
-    ("published", pa.string()), ("record", pa.string()),
-])
-
-ACTOR_SCHEMA = pa.schema([
-    ("mention_id", pa.string()), ("doc_id", pa.string()), ("role", pa.string()),
-    ("position", pa.int32()), ("text", pa.string()), ("name", pa.string()),
-    ("country", pa.string()), ("sector", pa.string()), ("code", pa.string()),
-    ("start_offset", pa.int32()), ("end_offset", pa.int32()),
-])
-
-ARTICLE_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("content_hash", pa.string()), ("source", pa.string()),
-    ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
-    ("published_source", pa.string()), ("language", pa.string()), ("section", pa.string()),
-    ("dateline", pa.string()), ("agency", pa.string()), ("n_chars", pa.int32()), ("n_mentions", pa.int32()),
-    ("ingested_at", pa.timestamp("us")), ("text", pa.string()),
-])
-
-FAILURE_SCHEMA = pa.schema([
-    ("source", pa.string()), ("doc_id", pa.string()), ("content_hash", pa.string()),
-    ("reason", pa.string()), ("failed_at", pa.timestamp("us")), ("input", pa.string()),
-    ("line", pa.int32()),
-])
-
-_PLACE_SCHEMA = pa.schema([("input", pa.string()), ("line", pa.int32())])
-
-
-def event_row(cluster: dict[str, Any], key: str) -> dict[str, Any]:
-    """Flatten a :meth:`tidings.dedup.Cluster.to_dict` record into an ``events`` table row."""
-    loc = cluster.get("location") or {}
-    art = cluster.get("article") or {}
-    actors = cluster.get("actors") or []
-    recips = cluster.get("recipients") or []
-    gid = loc.get("geonameid")
-    return {
-        "event_id": cluster["id"], "group_key": key, "dedup_rule": cluster.get("dedup_rule"),
-        "event_type": cluster.get("event_type"), "mode": cluster.get("mode"),
-        "contexts": list(cluster.get("contexts") or []),
-        "cameo_code": cluster.get("cameo_code"), "cameo_root": cluster.get("cameo_root"),
-        "goldstein": cluster.get("goldstein"), "quad_class": cluster.get("quad_class"),
-        "date": cluster.get("date"), "date_precision": cluster.get("date_precision"),
-        "date_source": cluster.get("date_source"),
-        "actor_codes": [a.get("code") or ((a.get("country") or "---") + (a.get("sector") or "")) for a in actors],
-        "actor_countries": sorted({a.get("country") for a in actors if a.get("country")}),
-        "recipient_codes": [a.get("code") or ((a.get("country") or "---") + (a.get("sector") or "")) for a in recips],
-        "recipient_countries": sorted({a.get("country") for a in recips if a.get("country")}),
-        "location_name": loc.get("name") or loc.get("text"), "location_country": loc.get("country"),
-        "location_admin1": loc.get("admin1"), "location_lat": loc.get("lat"),
-        "location_lon": loc.get("lon"), "location_geonameid": int(gid) if gid is not None else None,
-        "location_precision": loc.get("precision"), "modality": cluster.get("modality"),
-        "confidence": cluster.get("confidence"), "num_mentions": cluster.get("num_mentions"),
-        "num_articles": cluster.get("num_articles"), "num_sources": cluster.get("num_sources"),
-        "doc_id": cluster.get("doc_id"), "sentence_index": cluster.get("sentence_index"),
-        "sentence": cluster.get("sentence"), "trigger_text": (cluster.get("trigger") or {}).get("text"),
-        "language": cluster.get("language"), "url": art.get("url"),
-        "source_name": source_name(cluster), "published": art.get("published"),
-        "record": json.dumps(cluster, ensure_ascii=False, sort_keys=False),
-    }
 
 
 class EventStore:
@@ -325,88 +197,41 @@ class EventStore:
         a smaller set spares the deletes for new documents.  ``clear``: more (input, line)
         places whose failure rows are outdated (an unchanged document read there).  On any error the transaction is
         rolled back and the error re-raised."""
-        now = _now()
-        doc_ids = {d.doc_id for d in docs} | {f.doc_id for f in failures if f.doc_id}
-        # places whose earlier failure is now outdated: every failure's, and every success's
-        # except standard input's (another stream's line 3 is another document)
-        places = {(f.input, f.line) for f in failures if f.input} | {
-            (d.input, d.line) for d in docs if d.input and d.input != "-"} | set(clear)
-        art_rows, men_rows, act_rows, new_recs = [], [], [], []
-        new_keys: set[str] = set()
-        for d in docs:
-            art = d.article
-            dl = art.get("dateline")
-            seen: set[str] = set()
-            for rec in d.events:
-                mid = rec["id"]
-                if mid in seen:
-                    continue
-                seen.add(mid)
-                key = group_key(rec, self.rule)
-                new_keys.add(key)
-                new_recs.append(rec)
-                s0, s1 = _sentence_offsets(art.get("text"), rec)
-                trig = rec.get("trigger") or {}
-                a = rec.get("article") or {}
-                men_rows.append({
-                    "mention_id": mid, "event_id": None, "group_key": key, "doc_id": d.doc_id,
-                    "sentence_index": rec.get("sentence_index"), "sentence_start": s0, "sentence_end": s1,
-                    "sentence": rec.get("sentence"), "trigger_text": trig.get("text"),
-                    "trigger_start": trig.get("start"), "trigger_end": trig.get("end"),
-                    "event_type": rec.get("event_type"), "cameo_code": rec.get("cameo_code"),
-                    "date": rec.get("date"), "modality": rec.get("modality"),
-                    "confidence": rec.get("confidence"), "source_name": source_name(rec),
-                    "url": a.get("url"), "published": a.get("published"),
-                    "record": json.dumps(rec, ensure_ascii=False),
-                })
-                for role, lst in (("actor", rec.get("actors") or []), ("recipient", rec.get("recipients") or [])):
-                    for i, ac in enumerate(lst):
-                        act_rows.append({
-                            "mention_id": mid, "doc_id": d.doc_id, "role": role, "position": i,
-                            "text": ac.get("text"), "name": ac.get("name"), "country": ac.get("country"),
-                            "sector": ac.get("sector"), "code": ac.get("code"),
-                            "start_offset": ac.get("start"), "end_offset": ac.get("end"),
-                        })
-            art_rows.append({
-                "doc_id": d.doc_id, "content_hash": d.content_hash, "source": art.get("source"),
-                "url": art.get("url"), "title": art.get("title"), "published": art.get("published"),
-                "published_source": art.get("published_source"), "language": art.get("language"),
-                "section": art.get("section"),
-                "dateline": (dl.get("text") if isinstance(dl, dict) else dl),
-                "agency": dl.get("agency") if isinstance(dl, dict) else art.get("agency"),
-                "n_chars": len(art.get("text") or ""), "n_mentions": len(seen), "ingested_at": now,
-                "text": art.get("text"),
-            })
-        fail_rows = [
-            {"source": f.source, "doc_id": f.doc_id, "content_hash": f.content_hash,
-             "reason": f.reason, "failed_at": now, "input": f.input, "line": f.line}
-            for f in failures
-        ]
+        rows = batch_rows(docs, failures, self.rule, _now(), clear)
         con = self.con
-        replace_ids = doc_ids if replace is None else (set(replace) & doc_ids)
+        replace_ids = rows.doc_ids if replace is None else (set(replace) & rows.doc_ids)
         con.execute("BEGIN TRANSACTION")
         try:
-            old_keys: set[str] = set()
-            if replace_ids:
-                self._keys_table("_batch_ids", replace_ids)
-                old_keys = {
-                    r[0] for r in con.execute(
-                        "SELECT DISTINCT group_key FROM mentions WHERE doc_id IN (SELECT k FROM _batch_ids)"
-                    ).fetchall()
-                }
-                for table in ("mentions", "actors", "articles"):
-                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT k FROM _batch_ids)")
-                con.unregister("_batch_ids")
-            self._clear_failures(doc_ids, places)
-            self._recompute(old_keys | new_keys, men_rows, new_recs, cross_doc=bool(old_keys) or self.rule == "day")
-            self._insert("articles", art_rows, ARTICLE_SCHEMA)
-            self._insert("mentions", men_rows, MENTION_SCHEMA)
-            self._insert("actors", act_rows, ACTOR_SCHEMA)
-            self._insert("failures", fail_rows, FAILURE_SCHEMA)
+            old_keys = self._delete_docs(replace_ids)
+            self._clear_failures(rows.doc_ids, rows.places)
+            self._recompute(old_keys | rows.keys, rows.mentions, rows.records,
+                            cross_doc=bool(old_keys) or self.rule == "day")
+            self._insert("articles", rows.articles, ARTICLE_SCHEMA)
+            self._insert("mentions", rows.mentions, MENTION_SCHEMA)
+            self._insert("actors", rows.actors, ACTOR_SCHEMA)
+            self._insert("failures", rows.failures, FAILURE_SCHEMA)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def _delete_docs(self, doc_ids: set[str]) -> set[str]:
+        """Delete the articles, mentions and actors of ``doc_ids``; returns the dedup group keys
+        their mentions had (those groups' events are recomputed).  Runs inside the caller's
+        transaction."""
+        if not doc_ids:
+            return set()
+        con = self.con
+        self._keys_table("_batch_ids", doc_ids)
+        old_keys = {
+            r[0] for r in con.execute(
+                "SELECT DISTINCT group_key FROM mentions WHERE doc_id IN (SELECT k FROM _batch_ids)"
+            ).fetchall()
+        }
+        for table in ("mentions", "actors", "articles"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT k FROM _batch_ids)")
+        con.unregister("_batch_ids")
+        return old_keys
 
     def _clear_failures(self, doc_ids: set[str], places: set[tuple[str, int | None]]) -> None:
         """Delete the failure rows of ``doc_ids`` and of ``places`` ((input, line) pairs; line
