@@ -199,7 +199,7 @@ def test_cli_export_and_stats(store, tmp_path):
 
 
 def test_gdelt_adm1_has_the_country_once():
-    from tidings.store.export import _admin1_part
+    from tidings.store.formats import _admin1_part
 
     # GeoNames "FR.11" and ISO 3166-2 "US-TX" forms both lose their own country prefix
     assert ("FR" + _admin1_part("FR.11"), "US" + _admin1_part("US-TX"), _admin1_part(None)) == ("FR11", "USTX", "")
