@@ -185,3 +185,21 @@ def test_a_folder_with_nothing_readable_is_a_failure(tmp_path):
     out = list(iter_documents([str(tmp_path)]))
     assert [str(x) for x in out] == [f"{tmp_path}: no readable documents in this folder (expected .txt, .html, "
                                      ".htm or .jsonl files)"]
+
+
+def test_own_event_records_on_stdin_are_skipped_in_any_encoding(caplog):
+    # standard input goes through the same reader as files (tidings.read.read_opened): our own
+    # event records are skipped whether the stream is UTF-8 (sniffed as JSON Lines) or UTF-16
+    # (sniffed as text, then decoded), and an article in UTF-16 is still read
+    _, events = ScriptCoder().code_document(RawDocument(
+        "a", text="EVENT CONSULT actor=AZE:GOV recipient=TJK:GOV date=2022-06-10", published="2022-06-10"))
+    lines = "".join(json.dumps(e.to_dict()) + "\n" for e in events)
+    for data in (lines.encode("utf-8"), lines.encode("utf-16")):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="tidings.read"):
+            assert list(iter_documents(["-"], stdin=io.BytesIO(data))) == []
+        assert [r.getMessage() for r in caplog.records] == [
+            "-: skipped: it holds tidings event records (output of `tidings code` or `tidings export`), not articles"]
+    article = "Los ministros de Chile y Perú se reunieron en Lima.\n"
+    (doc,) = list(iter_documents(["-"], stdin=io.BytesIO(article.encode("utf-16"))))
+    assert (doc.doc_id, doc.text) == ("stdin", article)

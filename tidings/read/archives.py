@@ -29,6 +29,9 @@ import re
 import zlib
 from typing import Iterator
 
+from tidings.read.common import MAX_BYTES, Failure, ReadError, _clean_url, _doc_id, _os_reason, _real, safe_name
+from tidings.read.decode import _normalize, decode_bytes
+from tidings.read.jsonl import _jsonl_docs
 from tidings.records import RawDocument
 
 ARCHIVE_EXT = (".warc", ".warc.gz", ".jsonl.gz", ".jsonl.zst")
@@ -45,8 +48,6 @@ def is_archive(path: str) -> bool:
 
 def archive_stem(path: str) -> str:
     """The file name without its archive extensions: ``crawl-00001.warc.gz`` -> ``crawl-00001``."""
-    from tidings.read import safe_name
-
     base = os.path.basename(path)
     low = base.lower()
     for ext in sorted(ARCHIVE_EXT, key=len, reverse=True):
@@ -55,13 +56,11 @@ def archive_stem(path: str) -> str:
     return safe_name(os.path.splitext(base)[0])
 
 
-def read_archive(path: str, defaults: dict) -> Iterator[RawDocument | "Failure"]:  # noqa: F821
+def read_archive(path: str, defaults: dict) -> Iterator[RawDocument | Failure]:
     """Documents of one archive file (WARC, WARC.gz, JSONL.gz or JSONL.zst), streamed.
 
     ``defaults``: ``lang``, ``published``, ``url`` given for every document (a JSONL line's own
     fields win; a WARC record's URI wins over ``url``).  Yields RawDocument or Failure; never raises."""
-    from tidings.read import Failure, _os_reason
-
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -92,8 +91,6 @@ class _Lines:
         self.bytes = 0
 
     def __iter__(self):
-        from tidings.read import MAX_BYTES
-
         while True:
             line = self.stream.readline(MAX_BYTES + 1)
             if not line or (self.raw.damage and not line.endswith(b"\n") and len(line) <= MAX_BYTES):
@@ -172,8 +169,6 @@ class Inflated(io.RawIOBase):
 
 
 def _read_packed_jsonl(path: str, fh, defaults: dict) -> Iterator:
-    from tidings.read import Failure, _jsonl_docs
-
     kind = "zstd" if path.lower().endswith(".zst") else "gzip"
     raw = Inflated(fh, kind)
     lines = _Lines(io.BufferedReader(raw, buffer_size=1 << 16), raw)
@@ -195,8 +190,6 @@ def _read_packed_jsonl(path: str, fh, defaults: dict) -> Iterator:
 
 
 def _plain_stem(path: str) -> str:
-    from tidings.read import _doc_id
-
     return _doc_id(path)
 
 
@@ -211,8 +204,6 @@ def _tell(fh) -> int:
 
 def _read_warc(path: str, fh, defaults: dict) -> Iterator:
     from warcio.archiveiterator import WARCIterator
-
-    from tidings.read import Failure
 
     size = os.fstat(fh.fileno()).st_size
     stem = archive_stem(path)
@@ -269,8 +260,6 @@ def _media_type(value: str | None) -> tuple[str, str | None]:
 
 def _warc_item(record, path: str, stem: str, n: int, defaults: dict):
     """(RawDocument, Failure or None; bytes missing when the record is cut short)."""
-    from tidings.read import MAX_BYTES, Failure
-
     kind = record.rec_type
     if kind == "response":
         if record.http_headers is None:
@@ -299,8 +288,6 @@ def _warc_item(record, path: str, stem: str, n: int, defaults: dict):
     if isinstance(text, Failure):
         return text, 0
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    from tidings.read import _clean_url, _real
-
     crawled = (record.rec_headers.get_header("WARC-Date") or "").strip() or None
     is_html = ctype in HTML_TYPES
     return RawDocument(
@@ -329,8 +316,6 @@ def _crawl_time(value: str | None) -> str | None:
 def _decode_payload(data: bytes, charset: str | None, where: str):
     """Text of a payload: valid UTF-8 first, then the HTTP header's charset, then the reader's
     detection (tidings.read.decode_bytes); a Failure naming ``where`` when nothing fits."""
-    from tidings.read import Failure, ReadError, _normalize, decode_bytes
-
     if charset and charset not in ("utf-8", "utf8") and data.strip():
         try:
             data.decode("utf-8")
