@@ -5,11 +5,10 @@ a line: ``id``, ``text`` or ``html``, optional ``url``, ``published``, ``lang``)
 (recursively, sorted by path, hidden files skipped, other extensions skipped silently), and ``-``
 (stdin, sniffed: JSONL, HTML or text).
 
-Decoding: BOM (UTF-8, UTF-16 LE/BE, UTF-32) > UTF-16/32 without a BOM (charset-normalizer) >
-HTML ``<meta charset>`` > strict UTF-8 > Western single-byte (cp1252, else latin-1) when the result
-reads as Western text > charset-normalizer among the single-byte encodings of our languages, then
-among all; a guess is kept only when it reads as text in one script (:func:`plausible_text`),
-else the document is refused.  Text is NFC-normalized and line ends become ``\\n``.
+Decoding (:func:`decode_bytes`, :mod:`tidings.read.decode`): byte-order marks, then strict UTF-8,
+HTML ``<meta charset>``, Western single-byte and detection, each guess checked by
+:func:`plausible_text`; a text no encoding explains is refused.  Text is NFC-normalized and line
+ends become ``\\n``.
 
 Bad input never raises out of :func:`iter_documents`: it yields :class:`Failure` and goes on.
 
