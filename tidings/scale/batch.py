@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from tidings.scale.layout import check_manifest, marker_path, plan_shards, read_marker
+from tidings.scale.layout import SPLIT_BYTES, check_manifest, marker_path, plan_shards, read_marker
 from tidings.scale.worker import PROGRESS_TOPIC, run_shard
 
 
@@ -140,14 +140,15 @@ def _forkserver_with_coder(options: dict[str, Any] | None) -> Iterator[None]:
 
 def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | None = None,
               workers: int | None = None, threads: int = 1, options: dict[str, Any] | None = None,
-              memory_limit: str | None = None,
+              memory_limit: str | None = None, split_bytes: int = SPLIT_BYTES,
               on_start: Callable[[BatchSummary], None] | None = None,
               on_progress: Callable[[BatchSummary, int, int], None] | None = None) -> BatchSummary:
     """Code ``inputs`` (files and folders) on Dask into the batch folder ``out``.
 
     ``options``: reader defaults ``lang``/``published``/``url`` and coder options ``lexicon`` (list
     of folders) and ``modalities`` (list); they are written to ``out/_batch.json`` and a restart must
-    give the same (ValueError otherwise).  ``on_start(summary)`` is called once the cluster is up
+    give the same (ValueError otherwise).  A JSONL or WARC file over ``split_bytes`` is coded as
+    several part shards (:func:`tidings.scale.layout.plan_shards`).  ``on_start(summary)`` is called once the cluster is up
     (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after every report of a worker
     and every finished shard (``docs``/``events``: so far in the shards still running).  Returns the
     :class:`BatchSummary`; a shard whose task failed (a worker that died too often on it, an
@@ -158,7 +159,7 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
     t0 = time.perf_counter()
     outp = Path(out).absolute()
     options = batch_options(options)
-    summary, todo = _plan(inputs, outp, options)
+    summary, todo = _plan(inputs, outp, options, split_bytes)
     if todo:
         with _connect(scheduler, workers, threads, memory_limit, options) as client:
             summary.dashboard = client.dashboard_link
@@ -180,10 +181,10 @@ def batch_options(options: dict[str, Any] | None) -> dict[str, Any]:
             "modalities": sorted(DEFAULT_MODALITIES), **(options or {})}
 
 
-def _plan(inputs: list[str], outp: Path, options: dict[str, Any]) -> tuple[BatchSummary, list]:
+def _plan(inputs: list[str], outp: Path, options: dict[str, Any], split_bytes: int) -> tuple[BatchSummary, list]:
     """Plan the shards, check (or write) the manifest, remove what an older plan left, and return
     the summary so far (finished shards counted as skipped) with the shards still to code."""
-    shards = plan_shards(inputs)
+    shards = plan_shards(inputs, split_bytes)
     check_manifest(outp, {**options, "inputs": [str(Path(p).absolute()) for p in inputs]})
     _purge_unplanned(outp, {s.id for s in shards})
     summary = BatchSummary(shards=len(shards))

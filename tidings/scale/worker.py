@@ -165,6 +165,8 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     last = time.monotonic()
     docs = iter_documents(shard.inputs, lang=options.get("lang"), published=options.get("published"),
                           url=options.get("url"))
+    if shard.parts > 1:  # one part of a big file: every parts-th record (ids stay those of the whole file)
+        docs = (d for i, d in enumerate(docs) if i % shard.parts == shard.part)
     try:
         for res in code_documents(docs, coder):
             if res.error:
@@ -201,7 +203,8 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     except BaseException:
         sink.abort()
         raise
-    summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
+    summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp,
+               "part": [shard.part, shard.parts], "files": files,
                "seconds": round(time.perf_counter() - t0, 3), "cpu_seconds": round(time.process_time() - cpu0, 3),
                "coding_cpu_seconds": round(time.process_time() - cpu_coding0, 3),
                "first_event_seconds": first_event, "started": round(started, 3),
