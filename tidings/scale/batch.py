@@ -98,7 +98,9 @@ def local_cluster(workers: int | None, threads: int = 1, memory_limit: str | Non
     Where the platform has a forkserver (Linux, macOS) the worker processes are forked from one that
     has built the Coder for ``options`` (:mod:`tidings.scale.preload`): the Coder is built once
     instead of once per worker, the workers share its memory pages, and a worker Dask restarts
-    after a crash starts with it too.  Elsewhere each worker builds its own on its first shard."""
+    after a crash starts with it too.  The forkserver lives as long as this process, so a later
+    batch with the same options starts at once (with other options its workers build their own).
+    Elsewhere each worker builds its own on its first shard."""
     from distributed import LocalCluster
 
     n = workers or os.cpu_count() or 1
@@ -132,7 +134,8 @@ def _forkserver_with_coder(options: dict[str, Any] | None) -> Iterator[None]:
     try:
         with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
             get_mp_context()  # distributed sets its own preload list on first use; ours replaces it
-            multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "tidings.scale.preload"])
+            forkserver = multiprocessing.get_context("forkserver")
+            forkserver.set_forkserver_preload(["distributed", "tidings.scale.preload"])
             yield
     finally:
         os.environ.pop(ENV, None)
@@ -148,9 +151,10 @@ def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | Non
     ``options``: reader defaults ``lang``/``published``/``url`` and coder options ``lexicon`` (list
     of folders) and ``modalities`` (list); they are written to ``out/_batch.json`` and a restart must
     give the same (ValueError otherwise).  A JSONL or WARC file over ``split_bytes`` is coded as
-    several part shards (:func:`tidings.scale.layout.plan_shards`).  ``on_start(summary)`` is called once the cluster is up
-    (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after every report of a worker
-    and every finished shard (``docs``/``events``: so far in the shards still running).  Returns the
+    several part shards (:func:`tidings.scale.layout.plan_shards`).  ``on_start(summary)`` is called
+    once the cluster is up (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after
+    every report of a worker and every finished shard (``docs``/``events``: so far in the shards
+    still running).  Returns the
     :class:`BatchSummary`; a shard whose task failed (a worker that died too often on it, an
     unwritable output) is counted in ``failed`` and left unmarked for the next run.
 
