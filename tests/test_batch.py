@@ -215,7 +215,7 @@ def _run_and_kill(cmd: list[str], out: Path, total: int) -> int:
     marked, then every process of the group (the workers left behind); returns the shards done."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # start-up (the Coder build) takes minutes on a loaded machine
         while time.monotonic() < deadline and proc.poll() is None:
             done = len(list((out / "_shards").glob("*.done"))) if (out / "_shards").is_dir() else 0
             if done >= 1:
