@@ -166,12 +166,56 @@ def test_a_worker_killed_mid_shard_loses_and_duplicates_nothing(big, tmp_path):
     assert months == {"month=1", "month=2", "month=3"}
 
 
+def _all_rows(out: Path) -> dict[str, list[dict]]:
+    """Every row of each table of a batch folder, whatever file it is in, in a stable order."""
+    return {t: sorted(pq.read_table(out / t, partitioning=None).to_pylist(),
+                      key=lambda r: json.dumps(r, sort_keys=True, default=str))
+            for t in ("events", "articles", "failures")}
+
+
+def test_only_big_jsonl_and_warc_files_are_split_and_into_at_most_max_parts(tmp_path):
+    from tidings.scale.layout import MAX_PARTS, Shard, plan_shards
+
+    (tmp_path / "a.jsonl").write_text("x" * 250)
+    (tmp_path / "b.txt").write_text("y" * 250)
+    (tmp_path / "c.warc.gz").write_bytes(b"z" * 5000)
+    got = plan_shards([str(tmp_path)], split_bytes=100)
+    assert [(Path(s.inputs[0]).name, s.part, s.parts) for s in got] == \
+        [("a.jsonl", 0, 3), ("a.jsonl", 1, 3), ("a.jsonl", 2, 3), ("b.txt", 0, 1)] + \
+        [("c.warc.gz", k, MAX_PARTS) for k in range(MAX_PARTS)]
+    assert len({s.id for s in got}) == len(got)
+    assert plan_shards([str(tmp_path / "a.jsonl")], split_bytes=0)[0].id == Shard([str(tmp_path / "a.jsonl")]).id
+
+
+def test_a_big_file_is_split_into_parts_that_together_give_the_unsplit_output(big, tmp_path):
+    inputs, _ = big
+    one = tmp_path / "one.jsonl"  # 60 documents, then a line that fails: it belongs to one part only
+    one.write_bytes(sorted(Path(inputs[0]).glob("*.jsonl"))[1].read_bytes() + b"{not json\n")
+    split = one.stat().st_size // 3 + 1
+    whole = run_batch([str(one)], tmp_path / "whole", workers=1, split_bytes=0)  # never split: one shard
+    assert (whole.shards, whole.documents, whole.events, whole.failures) == (1, 60, 60, 1)
+    out = tmp_path / "out"
+    got = run_batch([str(one)], out, workers=2, split_bytes=split)
+    assert (got.shards, got.done, got.documents, got.events, got.failures) == (3, 3, 60, 60, 1)
+    parts = sorted([*m["part"], m["documents"], m["failures"]]
+                   for m in (json.loads(p.read_text()) for p in (out / "_shards").glob("*.done")))
+    assert parts == [[0, 3, 20, 1], [1, 3, 20, 0], [2, 3, 20, 0]]  # every third record: even parts
+    assert _all_rows(out) == _all_rows(tmp_path / "whole")  # same ids, events, texts, the failure's record
+    assert [r["record"] for r in _all_rows(out)["failures"]] == ["61"]
+    # a part whose marker is lost is coded again alone, and the output ends the same
+    before = _snapshot(out)
+    next((out / "_shards").glob("*.done")).unlink()
+    redo = run_batch([str(one)], out, workers=1, split_bytes=split)
+    assert (redo.skipped, redo.done, redo.documents, redo.failures) == (2, 1, 60, 1)
+    assert _snapshot(out) == before
+
+
 def _run_and_kill(cmd: list[str], out: Path, total: int) -> int:
     """Start the batch in its own process group, kill -9 its client once some but not all shards are
     marked, then every process of the group (the workers left behind); returns the shards done."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # start-up (the Coder build) takes minutes on a loaded machine
         while time.monotonic() < deadline and proc.poll() is None:
             done = len(list((out / "_shards").glob("*.done"))) if (out / "_shards").is_dir() else 0
             if done >= 1:

@@ -14,7 +14,6 @@ LONG_MODULES = {
 }
 LONG_FUNCTIONS = {
     ("where/gazetteer.py", "__init__"): "the gazetteer index build, tuned for start-up time (linking branch)",
-    ("scale/batch.py", "run_batch"): "the Dask batch loop (batch branch)",
 }
 
 

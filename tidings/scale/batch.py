@@ -13,15 +13,17 @@ uninterrupted run.  Dask itself reruns the task of a worker that died (up to
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
-from tidings.scale.layout import check_manifest, marker_path, plan_shards, read_marker
+from tidings.scale.layout import SPLIT_BYTES, check_manifest, marker_path, plan_shards, read_marker
 from tidings.scale.worker import PROGRESS_TOPIC, run_shard
 
 
@@ -62,64 +64,135 @@ def _purge_unplanned(out: Path, planned: set[str]) -> int:
     return removed
 
 
-def _client(scheduler: str | None, workers: int | None, threads: int, memory_limit: str | None):
-    """A dask.distributed Client: of a LocalCluster of ``workers`` processes (default: the CPUs) with
-    ``threads`` threads each, or connected to the scheduler at ``scheduler`` (an address such as
-    ``tcp://10.0.0.5:8786``, or the path of a scheduler file written by ``dask scheduler``)."""
-    from distributed import Client, LocalCluster
+@contextmanager
+def _connect(scheduler: str | None, workers: int | None, threads: int, memory_limit: str | None,
+             options: dict[str, Any]) -> Iterator[Any]:
+    """A dask.distributed Client, closed on exit: of a new local cluster (:func:`local_cluster`) or
+    connected to the scheduler at ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``, or the
+    path of a scheduler file written by ``dask scheduler --scheduler-file``)."""
+    from distributed import Client
 
-    if scheduler and os.path.isfile(scheduler):  # a scheduler file (dask scheduler --scheduler-file)
-        return Client(scheduler_file=scheduler, timeout="60s"), None
     if scheduler:
-        return Client(scheduler, timeout="60s"), None
+        if os.path.isfile(scheduler):
+            client = Client(scheduler_file=scheduler, timeout="60s")
+        else:
+            client = Client(scheduler, timeout="60s")
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with local_cluster(workers, threads, memory_limit, options) as cluster:
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+
+
+@contextmanager
+def local_cluster(workers: int | None, threads: int = 1, memory_limit: str | None = None,
+                  options: dict[str, Any] | None = None) -> Iterator[Any]:
+    """A LocalCluster of ``workers`` processes (default: one per CPU) of ``threads`` threads each.
+
+    Where the platform has a forkserver (Linux, macOS) the worker processes are forked from one that
+    has built the Coder for ``options`` (:mod:`tidings.scale.preload`): the Coder is built once
+    instead of once per worker, the workers share its memory pages, and a worker Dask restarts
+    after a crash starts with it too.  The forkserver lives as long as this process, so a later
+    batch with the same options starts at once (with other options its workers build their own).
+    Elsewhere each worker builds its own on its first shard."""
+    from distributed import LocalCluster
+
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=threads, processes=True,
-                           memory_limit=memory_limit or "auto", dashboard_address=":0", silence_logs=40)
-    return Client(cluster), cluster
+    with _forkserver_with_coder(options):
+        cluster = LocalCluster(n_workers=n, threads_per_worker=threads, processes=True,
+                               memory_limit=memory_limit or "auto", dashboard_address=":0", silence_logs=40)
+        try:
+            yield cluster
+        finally:
+            cluster.close()
+
+
+@contextmanager
+def _forkserver_with_coder(options: dict[str, Any] | None) -> Iterator[None]:
+    """Within: Dask starts worker processes from the forkserver, which imports
+    :mod:`tidings.scale.preload` (and so builds the Coder for ``options``) when it starts.  A
+    forkserver already running in this process (an earlier batch) is reused as it is: if it holds
+    other options, the workers build their own Coder."""
+    import multiprocessing
+
+    import dask
+
+    if options is None or "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    from distributed.utils import get_mp_context
+
+    from tidings.scale.preload import ENV
+
+    os.environ[ENV] = json.dumps(options, sort_keys=True)
+    try:
+        with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+            get_mp_context()  # distributed sets its own preload list on first use; ours replaces it
+            forkserver = multiprocessing.get_context("forkserver")
+            forkserver.set_forkserver_preload(["distributed", "tidings.scale.preload"])
+            yield
+    finally:
+        os.environ.pop(ENV, None)
 
 
 def run_batch(inputs: list[str], out: str | os.PathLike, *, scheduler: str | None = None,
               workers: int | None = None, threads: int = 1, options: dict[str, Any] | None = None,
-              memory_limit: str | None = None,
+              memory_limit: str | None = None, split_bytes: int = SPLIT_BYTES,
               on_start: Callable[[BatchSummary], None] | None = None,
               on_progress: Callable[[BatchSummary, int, int], None] | None = None) -> BatchSummary:
     """Code ``inputs`` (files and folders) on Dask into the batch folder ``out``.
 
     ``options``: reader defaults ``lang``/``published``/``url`` and coder options ``lexicon`` (list
     of folders) and ``modalities`` (list); they are written to ``out/_batch.json`` and a restart must
-    give the same (ValueError otherwise).  ``on_start(summary)`` is called once the cluster is up
-    (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after every report of a worker
-    and every finished shard (``docs``/``events``: so far in the shards still running).  Returns the
+    give the same (ValueError otherwise).  A JSONL or WARC file over ``split_bytes`` is coded as
+    several part shards (:func:`tidings.scale.layout.plan_shards`).  ``on_start(summary)`` is called
+    once the cluster is up (``summary.dashboard`` set); ``on_progress(summary, docs, events)`` after
+    every report of a worker and every finished shard (``docs``/``events``: so far in the shards
+    still running).  Returns the
     :class:`BatchSummary`; a shard whose task failed (a worker that died too often on it, an
-    unwritable output) is counted in ``failed`` and left unmarked for the next run."""
-    from tidings.pipeline import DEFAULT_MODALITIES
+    unwritable output) is counted in ``failed`` and left unmarked for the next run.
 
+    The client only plans: it sends each worker a shard's paths and options and gets back the
+    shard's small summary; the workers read, code and write Parquet themselves."""
     t0 = time.perf_counter()
     outp = Path(out).absolute()
-    options = {"lang": None, "published": None, "url": None, "lexicon": [],
-               "modalities": sorted(DEFAULT_MODALITIES), **(options or {})}
-    shards = plan_shards(inputs)
+    options = batch_options(options)
+    summary, todo = _plan(inputs, outp, options, split_bytes)
+    if todo:
+        with _connect(scheduler, workers, threads, memory_limit, options) as client:
+            summary.dashboard = client.dashboard_link
+            if on_start:
+                on_start(summary)
+            _run_shards(client, todo, str(outp), options, summary, t0, on_progress)
+    elif on_start:
+        on_start(summary)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def batch_options(options: dict[str, Any] | None) -> dict[str, Any]:
+    """``options`` with the defaults filled in (no reader defaults, no user lexicon, the default
+    modalities): the form written to the manifest and sent to the workers."""
+    from tidings.pipeline import DEFAULT_MODALITIES
+
+    return {"lang": None, "published": None, "url": None, "lexicon": [],
+            "modalities": sorted(DEFAULT_MODALITIES), **(options or {})}
+
+
+def _plan(inputs: list[str], outp: Path, options: dict[str, Any], split_bytes: int) -> tuple[BatchSummary, list]:
+    """Plan the shards, check (or write) the manifest, remove what an older plan left, and return
+    the summary so far (finished shards counted as skipped) with the shards still to code."""
+    shards = plan_shards(inputs, split_bytes)
     check_manifest(outp, {**options, "inputs": [str(Path(p).absolute()) for p in inputs]})
     _purge_unplanned(outp, {s.id for s in shards})
     summary = BatchSummary(shards=len(shards))
-    todo = _unfinished(outp, shards, summary)
-    if not todo:
-        summary.seconds = time.perf_counter() - t0
-        if on_start:
-            on_start(summary)
-        return summary
-    client, cluster = _client(scheduler, workers, threads, memory_limit)
-    try:
-        summary.dashboard = client.dashboard_link
-        if on_start:
-            on_start(summary)
-        _run_shards(client, todo, str(outp), options, summary, t0, on_progress)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    summary.seconds = time.perf_counter() - t0
-    return summary
+    return summary, _unfinished(outp, shards, summary)
 
 
 def _unfinished(outp: Path, shards: list, summary: BatchSummary) -> list:

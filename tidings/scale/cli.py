@@ -40,12 +40,15 @@ def batch_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tidings.cli import _check_options, _make_coder, _modalities
+    from tidings.cli import _check_lexicon_dirs, _check_options, _make_coder, _modalities
     from tidings.scale.batch import clear_batch, run_batch
 
     checked = _check_options(lang, published)
     lang, published = checked.lang, checked.published
-    _make_coder(lexicon, modality)  # a broken --lexicon or --modality is a usage error before any work
+    _modalities(modality)  # a bad --modality is a usage error before any work
+    _check_lexicon_dirs(lexicon)
+    if lexicon:  # so is a broken --lexicon; the built-in packs need no trial build in the client
+        _make_coder(lexicon, modality)
     missing = [p for p in inputs if not Path(p).exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}")

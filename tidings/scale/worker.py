@@ -1,7 +1,8 @@
 """The work of one shard, run on a Dask worker: read -> the one document loop -> Parquet.
 
 Each worker process builds its :class:`tidings.pipeline.Coder` once (:func:`worker_coder`, cached per
-process and per options) and codes every document of the shard with
+process and per options; on a local cluster the forkserver the workers are forked from builds it once
+for all of them, :mod:`tidings.scale.preload`) and codes every document of the shard with
 :func:`tidings.run.code_documents`, the loop ``tidings code`` uses, so both give the same events.
 Output rows are written in row groups as they come (memory holds at most ``ROWS_PER_GROUP`` rows per
 open partition, whatever the size of the shard).
@@ -12,8 +13,8 @@ import glob
 import json
 import os
 import re
+import threading
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -28,13 +29,35 @@ PROGRESS_TOPIC = "tidings-batch"
 PROGRESS_EVERY = 1.0  # seconds between progress reports of a shard
 
 
-@lru_cache(maxsize=4)
+_CODERS: dict[tuple, Any] = {}
+_CODERS_LOCK = threading.Lock()
+STARTUP: dict[str, Any] = {}
+"""How this process got its Coder: ``pid`` of the process that built it (another pid: inherited from
+the forkserver), ``seconds`` and ``cpu_seconds`` the build took there."""
+
+
+def coder_key(options: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cache key of a batch's coder options: (lexicon folders, modalities)."""
+    return tuple(options.get("lexicon") or ()), tuple(options.get("modalities") or ())
+
+
 def worker_coder(lexicon_dirs: tuple[str, ...], modalities: tuple[str, ...]):
     """The process's Coder for these options, built on first use and kept (Dask runs many shards,
-    one after another, in each worker process)."""
-    from tidings.pipeline import Coder
+    one after another, in each worker process; a forked worker inherits the one its forkserver
+    built).  Thread-safe: two tasks of one worker never build it twice."""
+    key = (lexicon_dirs, modalities)
+    with _CODERS_LOCK:
+        coder = _CODERS.get(key)
+        if coder is None:
+            from tidings.pipeline import Coder
 
-    return Coder(lexicon_dirs=list(lexicon_dirs), modalities=frozenset(modalities))
+            t0, cpu0 = time.perf_counter(), time.process_time()
+            coder = Coder(lexicon_dirs=list(lexicon_dirs), modalities=frozenset(modalities))
+            _CODERS.clear()  # one batch's options per process: never hold two Coders
+            _CODERS[key] = coder
+            STARTUP.update(pid=os.getpid(), seconds=round(time.perf_counter() - t0, 3),
+                           cpu_seconds=round(time.process_time() - cpu0, 3))
+    return coder
 
 
 def partition_of(date: str | None) -> tuple[str, str]:
@@ -120,16 +143,20 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     ``options``: ``lang``, ``published``, ``url`` (reader defaults), ``lexicon`` (list of folders),
     ``modalities`` (list).  ``report(progress)`` is called about once a second and at the end with
     ``{shard, documents, events, failures, pid}``; on a Dask worker the default publishes it on the
-    ``tidings-batch`` event topic.  Returns the marker's content (counts, files, seconds).
+    ``tidings-batch`` event topic.  Returns the marker's content: counts, files, ``seconds`` (wall),
+    ``cpu_seconds`` of the task and ``coding_cpu_seconds`` (the same without building the Coder),
+    ``started`` (Unix time), ``worker_pid``, ``coder_built`` (:data:`STARTUP`), ``peak_rss_mb`` and
+    ``pss_mb`` of the worker process.
     Raises only for errors of the output (a full disk): bad documents become failure rows."""
     from tidings.read import iter_documents
     from tidings.run import code_documents
     from tidings.store.ingest import content_hash
 
-    t0, cpu0 = time.perf_counter(), time.process_time()
+    t0, cpu0, started = time.perf_counter(), time.process_time(), time.time()
     outp = Path(out)
     report = report or _dask_reporter()
-    coder = worker_coder(tuple(options.get("lexicon") or ()), tuple(options.get("modalities") or ()))
+    coder = worker_coder(*coder_key(options))
+    cpu_coding0 = time.process_time()
     _remove_stale(outp, shard.id)
     sink = _Sink(outp, shard.id)
     name = f"part-{shard.id}.parquet"
@@ -138,6 +165,8 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     last = time.monotonic()
     docs = iter_documents(shard.inputs, lang=options.get("lang"), published=options.get("published"),
                           url=options.get("url"))
+    if shard.parts > 1:  # one part of a big file: every parts-th record (ids stay those of the whole file)
+        docs = (d for i, d in enumerate(docs) if i % shard.parts == shard.part)
     try:
         for res in code_documents(docs, coder):
             if res.error:
@@ -174,10 +203,12 @@ def run_shard(shard: Shard, out: str, options: dict[str, Any],
     except BaseException:
         sink.abort()
         raise
-    summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp, "files": files,
+    summary = {**{k: v for k, v in counts.items() if k != "pid"}, "inputs": shard.inputs, "stamp": shard.stamp,
+               "part": [shard.part, shard.parts], "files": files,
                "seconds": round(time.perf_counter() - t0, 3), "cpu_seconds": round(time.process_time() - cpu0, 3),
-               "first_event_seconds": first_event,
-               "worker_pid": os.getpid(), "peak_rss_mb": peak_rss_mb()}
+               "coding_cpu_seconds": round(time.process_time() - cpu_coding0, 3),
+               "first_event_seconds": first_event, "started": round(started, 3),
+               "worker_pid": os.getpid(), "coder_built": dict(STARTUP), "peak_rss_mb": peak_rss_mb(), "pss_mb": pss_mb()}
     marker_path(outp, shard.id).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(marker_path(outp, shard.id), json.dumps(summary, ensure_ascii=False, indent=1))
     report(dict(counts))
@@ -199,6 +230,17 @@ def peak_rss_mb() -> float | None:
 
         return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     except (ImportError, OSError):
+        return None
+
+
+def pss_mb() -> float | None:
+    """Proportional set size of this process now in MB (Linux ``smaps_rollup``: pages shared with
+    the processes forked from the same forkserver count for their share only); None elsewhere."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as fh:
+            m = re.search(r"^Pss:\s+(\d+) kB", fh.read(), re.M)
+        return round(int(m.group(1)) / 1024, 1) if m else None
+    except OSError:
         return None
 
 
