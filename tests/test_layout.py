@@ -13,7 +13,6 @@ LONG_MODULES = {
     "read/__init__.py": "readers and archive formats grew together (the store/batch branches own tidings/read)",
     "store/db.py": "the event store (store branch)",
     "store/export.py": "the export formats (store branch)",
-    "where/places.py": "place finding and resolution (linking branch rewrites its logic)",
 }
 LONG_FUNCTIONS = {
     ("where/gazetteer.py", "__init__"): "the gazetteer index build, tuned for start-up time (linking branch)",
