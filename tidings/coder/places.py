@@ -52,14 +52,31 @@ def destination(ev: Event, location: Place | None, sentence_start: int) -> Actor
 
 
 class InferPlace:
-    """``doc.drafts`` -> events without a location get a country-level one inferred from their
-    parties (see :func:`inferred_place`)."""
+    """``doc.drafts`` -> events without a location get the article's scene (the one country, or
+    town, where all the places it names with a locative lie: ``tidings.where.scene_place``), else
+    a country-level place inferred from their parties (see :func:`inferred_place`)."""
 
     name = "infer_place"
 
     def __call__(self, doc: CodingDoc) -> CodingDoc:
-        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event, doc.ontology.nonstate))
-                                 for d in doc.drafts])
+        if all(d.event.location is not None for d in doc.drafts):
+            return doc
+        scene = article_scene(doc)
+        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(
+            location=replace(scene) if scene is not None else inferred_place(d.event, doc.ontology.nonstate))
+            for d in doc.drafts])
+
+
+def article_scene(doc: CodingDoc) -> Place | None:
+    """Where the article's story happens (``tidings.where.scene_place`` over the places every
+    sentence names; the scans are shared with event places), or None."""
+    from tidings.where import scene_place
+
+    mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)]
+    try:
+        return scene_place(mentions)
+    except Exception:  # a place that cannot be read never stops the coding
+        return None
 
 
 def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
