@@ -27,7 +27,7 @@ class PlaceLexicon:
     ``stop``: names never geocoded; ``aliases``: name -> list of targets (ISO3, GeoNames id as int, or
     ISO 3166-2 code); ``clitics``: (prefix, role or None), longest first; ``suffixes``: (ending,
     replacement) in file order; ``admin``: word -> ``before``/``after``/``both``; ``features``: nouns that
-    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``;
+    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``; ``script`` (``setting script``: latin, cyrillic, arabic);
     ``determiners``: articles and contracted prepositions; ``common``: gazetteer keys that are common
     words of the language (``placewords.tsv``, built by ``tools/build_placewords.py``).
     """
@@ -43,6 +43,7 @@ class PlaceLexicon:
     streets: set[str] = field(default_factory=set)  # "piazza", "rue", "street": the name after one is no town
     joins: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
+    script: str = "latin"  # the script the language is written in: latin | cyrillic | arabic
     determiners: set[str] = field(default_factory=set)  # "the", "la", "del": a name after one is a common noun
     common: frozenset[str] = frozenset()  # gazetteer keys that are common words (placewords.tsv)
 
@@ -88,6 +89,8 @@ def _parse(path: Path, lang: str, lex: PlaceLexicon | None = None) -> PlaceLexic
             lex.determiners.add(key)
         elif kind == "setting" and form == "nouns_capitalized":
             lex.nouns_capitalized = value.lower() in ("yes", "true", "1")
+        elif kind == "setting" and form == "script":
+            lex.script = value.lower()
     lex.clitics.sort(key=lambda c: -len(c[0]))
     words = path.parent / "placewords.tsv"
     if words.is_file():
