@@ -110,11 +110,12 @@ def _in_spans(start: int, end: int, spans) -> bool:
 
 def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
     """The places one sentence names (``tidings.where.find_places``, offsets into the article),
-    disambiguated by the countries the article names and its dateline; scanned once per sentence
+    disambiguated by the countries the article names and its dateline, without the one-word towns the
+    article uses as a person's name ("Funes said" after "Mauricio Funes"); scanned once per sentence
     (kept in ``doc.memory.place_cache``)."""
     cache = doc.memory.place_cache
     if sent.index not in cache:
-        from tidings.where import find_places
+        from tidings.where import drop_person_names, find_places
 
         ctx = {c: float(n) for c, n in doc.memory.countries.items()}
         dl = doc.article.dateline
@@ -123,10 +124,27 @@ def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
         try:
             mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx,
                                    lexicon_dirs=doc.res.lexicon_dirs)
+            if any(_maybe_person(m) for m in mentions):
+                mentions = drop_person_names(mentions, _person_names(doc.article.text, doc.lang,
+                                                                     tuple(map(str, doc.res.lexicon_dirs))))
         except Exception:  # a place that cannot be read never stops the coding
             mentions = []
         cache[sent.index] = mentions
     return cache[sent.index]
+
+
+def _maybe_person(m) -> bool:
+    """Whether a place mention could be a person's name the article gives in full elsewhere (a
+    one-word town without a locative): only then is the article scanned for such names."""
+    return m.place is not None and m.place.precision == "city" and m.role not in ("in", "by") and " " not in m.text
+
+
+@lru_cache(maxsize=4)
+def _person_names(text: str, lang: str, lexicon_dirs: tuple[str, ...]) -> frozenset[str]:
+    """``tidings.where.person_names`` of one article, scanned once however many sentences ask."""
+    from tidings.where import person_names
+
+    return person_names(text, lang, lexicon_dirs)
 
 
 def sentence_places(doc: CodingDoc, sent: Sentence) -> list[tuple[int, str]]:

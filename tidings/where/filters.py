@@ -9,6 +9,9 @@ from tidings.where.match import _is_cap, _is_cased, _Span, _Text
 UNCUED_MIN_POPULATION = 100_000
 #: population above which a city whose name is also a common word needs no locative cue (Cairo, القاهرة)
 COMMON_WORD_MIN_POPULATION = 2_000_000
+#: population under which a town's name met inside a person's name ("Mauricio Funes") is taken for that
+#: name when it recurs alone (``tidings.where.person_names``); a large city's name is rarely a surname
+NAME_PART_MAX_POPULATION = 100_000
 #: characters between two tokens that make the second one open a sentence, quotation or line
 SENTENCE_OPENERS = frozenset(".!?…\n\"«“„—–:;(|•·")
 
@@ -88,20 +91,30 @@ def _foreign_script(tx: _Text, i: int) -> bool:
     return tx.lex.script not in ("", "latin") and ch.isalpha() and ord(ch) < 0x250
 
 
+def _glued_to_name(tx: _Text, sp: _Span) -> bool:
+    """Whether the span is glued to another capitalized word: part of a person's or an organization's
+    name ("Vladimir Putin", "Atlanta Police Department", "President Vladimir", "Donald Paris")."""
+    n_tok = len(tx.toks)
+    nxt = sp.j
+    if nxt < n_tok and tx.gap(nxt - 1) == " " and _is_cased(tx.toks[nxt][0]) and _is_cap(tx.toks[nxt][0]):
+        return True
+    prv = sp.i - 1
+    if prv >= 0 and tx.gap(prv) == " " and _is_cased(tx.toks[prv][0]) and _is_cap(tx.toks[prv][0]):
+        before = tx.text[: tx.toks[prv][1]].rstrip()
+        if before and before[-1] not in ".!?:;\"«»—–-(\n":
+            return True
+    return False
+
+
 def _keep(tx: _Text, sp: _Span) -> bool:
     """Filters against common words and person/organization names (see module docstring)."""
     city_only = all(e.kind == "city" for e in sp.cands) and not sp.aliased
     if not city_only or sp.role is not None or sp.admin_cue:
         return True
-    n_tok = len(tx.toks)
-    nxt = sp.j
-    if nxt < n_tok and tx.gap(nxt - 1) == " " and _is_cased(tx.toks[nxt][0]) and _is_cap(tx.toks[nxt][0]):
-        return False  # "Vladimir Putin", "Atlanta Police Department"
-    prv = sp.i - 1
-    if prv >= 0 and tx.gap(prv) == " " and _is_cased(tx.toks[prv][0]) and _is_cap(tx.toks[prv][0]):
-        before = tx.text[: tx.toks[prv][1]].rstrip()
-        if before and before[-1] not in ".!?:;\"«»—–-(\n":
-            return False  # "President Vladimir", "Donald Paris"
+    if _glued_to_name(tx, sp):
+        if sp.j == sp.i + 1 and max(e.population for e in sp.cands) < NAME_PART_MAX_POPULATION:
+            tx.name_parts.add(tx.norms[sp.i])
+        return False
     uncased = not _is_cased(tx.toks[sp.i][0])
     if uncased or tx.lex.nouns_capitalized or _foreign_script(tx, sp.i):
         return max(e.population for e in sp.cands) >= UNCUED_MIN_POPULATION

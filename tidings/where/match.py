@@ -110,6 +110,7 @@ class _Text:
         self.lex = lex
         self.toks = tokens(text)
         self.norms = [norm_token(t) for t, _, _ in self.toks]
+        self.name_parts: set[str] = set()  # keys of small towns met glued to another name (a person's)
 
     def gap(self, k: int) -> str:
         """Text between token k and token k+1."""

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tidings.records import Place
-from tidings.where.gazetteer import Entry, admin1_of, get_gazetteer, norm_key
+from tidings.where.gazetteer import Entry, admin1_of, get_gazetteer, norm_key, norm_token
 from tidings.where.lexicon import get_lexicon
 from tidings.where.match import _agree, _lookup, _Span
 from tidings.where.scan import _scan
@@ -195,4 +195,26 @@ def resolve_place(name: str, lang: str | None = None, country_hint: str | None =
     return best.to_place(name.strip())
 
 
-__all__ = ["PlaceMention", "find_places", "resolve_place"]
+def person_names(text: str, lang: str, lexicon_dirs=()) -> frozenset[str]:
+    """Keys (:func:`~tidings.where.gazetteer.norm_token`) of the town names that ``text`` (a whole
+    article, ISO 639-1 ``lang``) writes glued to another capitalized word as part of a person's name
+    ("Mauricio Funes", "Ban Ki-moon", "Mike Pompeo"), for towns under ``NAME_PART_MAX_POPULATION``
+    people; see :func:`drop_person_names`.  Raises ``TypeError`` when ``text`` is not a string."""
+    if not isinstance(text, str):
+        raise TypeError(f"person_names: text must be str, got {type(text).__name__}")
+    tx, _, _ = _scan(text, lang, lexicon_dirs)
+    return frozenset(tx.name_parts)
+
+
+def drop_person_names(mentions: list[PlaceMention], names: frozenset[str]) -> list[PlaceMention]:
+    """``mentions`` without the one-word towns that the article uses as a person's name (``names``
+    from :func:`person_names`): "Funes said", "dijo Funes", "Ban espera" once "Mauricio Funes" or
+    "Ban Ki-moon" is named.  A locative or proximity preposition keeps the town ("in Funes")."""
+    if not names:
+        return mentions
+    return [m for m in mentions if not (m.place is not None and m.place.precision == "city"
+                                        and m.role not in ("in", "by") and m.candidates
+                                        and " " not in m.text and norm_token(m.text) in names)]
+
+
+__all__ = ["PlaceMention", "find_places", "resolve_place", "person_names", "drop_person_names"]
