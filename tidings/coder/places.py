@@ -32,6 +32,10 @@ class PlaceStage:
         return doc.with_(drafts=drafts)
 
 
+#: acts of engagement with a state (help, agreement, deployment, request): an organization without a
+#: country (UNO, IGO, NGO) does them where its state counterpart is; its statements stay unplaced
+_ENGAGEMENT_TYPES = {"AGREE", "SUPPORT", "REQUEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID", "COOPERATE"}
+
 #: acts whose place, after the trigger, is their target when the actor is foreign (or unnamed)
 _DESTINATION_TYPES = {"ASSAULT", "AID", "MOBILIZE"}
 
@@ -194,7 +198,8 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     (CAMEO 042, 043) is in the host's country: the recipient's (the linker makes the guest the actor
     of "hosted", "recibió a"), or the actor's when a hosting names no guest.  None for
     meetings and cooperation between states, and whenever the relevant side names more or fewer
-    than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
+    than one state; but an organization without a country (the UN, an NGO) that helps, agrees with,
+    deploys to or asks one state engages in that state (``_ENGAGEMENT_TYPES``).  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
     def states(parties):
         return {a.country for a in parties if a.country and a.country not in nonstate}
 
@@ -207,6 +212,9 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     if not ev.recipients and ev.event_type in {"COERCE", "ASSAULT"} and all(a.sector == "COP" for a in ev.actors if a.country):
         side = ev.actors  # police act at home: "la polizia disperde i manifestanti"
     chosen = states(side)
+    if not chosen and side and ev.event_type in _ENGAGEMENT_TYPES and all(a.country in nonstate for a in side):
+        # an organization without a country (the UN, an NGO) engages where its one state counterpart is
+        chosen = states(ev.recipients if side is ev.actors else ev.actors)
     return country_place(next(iter(chosen))) if len(chosen) == 1 else None
 
 
