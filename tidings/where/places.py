@@ -31,6 +31,12 @@ from tidings.where.scan import _scan
 ALIAS_BONUS = 1.5
 CONTEXT_WEIGHT = 2.0
 SUPPORT_WEIGHT = 1.0
+#: extra score of a division that contains another place the text names (Georgia the state beside
+#: Atlanta): with the country support it outweighs a namesake country's prior (~2 points higher) and
+#: the context the name itself lent the article ("Police in Georgia" counted as Georgian)
+CONTAINS_BONUS = 3.0
+#: support passes: each re-resolves every ambiguous name against the others' latest choices
+SUPPORT_PASSES = 2
 HINT_BONUS = 3.0
 
 
@@ -78,7 +84,7 @@ def _score(sp: _Span, e: Entry, ctx: dict[str, float], support: dict[str, float]
     s += CONTEXT_WEIGHT * ctx.get(e.iso3, 0.0)
     s += SUPPORT_WEIGHT * min(1.0, support.get(e.iso3, 0.0))
     if e.admin1 and e.admin1 in admin_support:
-        s += 1.0
+        s += 1.0 + (CONTAINS_BONUS if e.kind == "admin1" else 0.0)
     return s
 
 
@@ -86,18 +92,20 @@ def _resolve_spans(spans: list[_Span], ctx: dict[str, float]) -> None:
     for sp in spans:
         sp.best = max(sp.cands, key=lambda e: _score(sp, e, ctx, {}, set()))
     keys = [tuple(id(e) for e in sp.cands) for sp in spans]
-    for n, sp in enumerate(spans):
-        if len(sp.cands) < 2 or sp.qualifier_of is not None:
-            continue
-        support: dict[str, float] = {}
-        admin_support: set[str] = set()
-        for m, other in enumerate(spans):
-            if m == n or keys[m] == keys[n] or other.best is None or other.qualifier_of == n:
+    for _ in range(SUPPORT_PASSES):
+        bests = [sp.best for sp in spans]
+        for n, sp in enumerate(spans):
+            if len(sp.cands) < 2 or sp.qualifier_of is not None:
                 continue
-            support[other.best.iso3] = support.get(other.best.iso3, 0.0) + 1.0
-            if other.best.admin1:
-                admin_support.add(other.best.admin1)
-        sp.best = max(sp.cands, key=lambda e: _score(sp, e, ctx, support, admin_support))
+            support: dict[str, float] = {}
+            admin_support: set[str] = set()
+            for m, other in enumerate(spans):
+                if m == n or keys[m] == keys[n] or bests[m] is None or other.qualifier_of == n:
+                    continue
+                support[bests[m].iso3] = support.get(bests[m].iso3, 0.0) + 1.0
+                if bests[m].admin1:
+                    admin_support.add(bests[m].admin1)
+            sp.best = max(sp.cands, key=lambda e: _score(sp, e, ctx, support, admin_support))
 
 
 def find_places(text: str, lang: str, *, offset: int = 0,
