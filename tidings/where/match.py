@@ -9,6 +9,8 @@ from tidings.where.lexicon import PlaceLexicon
 
 MAX_NAME_TOKENS = 5
 MIN_KEY_LETTERS = 3
+#: a country form of the actor pack ("Palestina") wins over GeoNames towns of that name under this size
+COUNTRY_FORM_MAX_TOWN = 100_000
 
 
 @dataclass
@@ -90,6 +92,10 @@ def _lookup(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool = False
                 continue
             alias = _alias_entries(lex.aliases.get(key, ()), gaz)
             found = gaz.index.get(key, [])
+            if not alias and key in lex.country_forms and \
+                    all(e.kind == "city" and e.population < COUNTRY_FORM_MAX_TOWN for e in found):
+                # a country the actor pack names, known to GeoNames as no more than a town's other name
+                alias, found = _alias_entries([lex.country_forms[key]], gaz), []
             if alias or found:
                 cands: list[Entry] = []
                 for e in alias + found:
