@@ -72,3 +72,17 @@ def test_latin_word_in_other_script_is_no_town(text, lang):
 ])
 def test_governed_names_stay(text, lang, expected):
     assert names(text, lang) == expected
+
+
+# lower-case ordinary words never start a toponym in cased scripts, in any of the languages
+@pytest.mark.parametrize("text,lang", [
+    ("The tyre burst on the road to the capital.", "en"),
+    ("Pusieron una mesa de diálogo y pidieron paz.", "es"),
+    ("A saúde pública e a paz social estão em risco.", "pt"),
+    ("La police a bouclé la cité et le bar voisin.", "fr"),
+    ("Wir essen heute in der halle neben dem hamm.", "de"),
+    ("La corte ha chiesto pace e una soluzione.", "it"),
+    ("Рядом с домом открыли тир и атар.", "ru"),
+])
+def test_lowercase_ordinary_words_never_match(text, lang):
+    assert names(text, lang) == []
