@@ -10,7 +10,6 @@ MAX_FUNCTION_LINES = 80
 # path relative to tidings/ (and function name) -> why it is still long.  Each is in a part another
 # branch was rewriting while the coder was split into stages; split them there, then drop the entry.
 LONG_MODULES = {
-    "where/places.py": "place finding and resolution (linking branch rewrites its logic)",
 }
 LONG_FUNCTIONS = {
     ("where/gazetteer.py", "__init__"): "the gazetteer index build, tuned for start-up time (linking branch)",

@@ -32,7 +32,7 @@ def build(lang: str) -> int:
 
     from tidings.where.gazetteer import get_gazetteer, norm_token
     from tidings.where.lexicon import get_lexicon
-    from tidings.where.places import _first_variants, _last_variants
+    from tidings.where.match import _first_variants, _last_variants
 
     gaz = get_gazetteer()
     lex = get_lexicon(lang)

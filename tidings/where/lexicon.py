@@ -27,8 +27,9 @@ class PlaceLexicon:
     ``stop``: names never geocoded; ``aliases``: name -> list of targets (ISO3, GeoNames id as int, or
     ISO 3166-2 code); ``clitics``: (prefix, role or None), longest first; ``suffixes``: (ending,
     replacement) in file order; ``admin``: word -> ``before``/``after``/``both``; ``features``: nouns that
-    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``;
-    ``determiners``: articles and contracted prepositions; ``common``: gazetteer keys that are common
+    introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``; ``script`` (``setting script``: latin, cyrillic, arabic);
+    ``determiners``: articles and contracted prepositions; ``country_forms``: the ``country`` rows of
+    the language's ``actors.tsv`` (key -> ISO3); ``common``: gazetteer keys that are common
     words of the language (``placewords.tsv``, built by ``tools/build_placewords.py``).
     """
 
@@ -43,8 +44,10 @@ class PlaceLexicon:
     streets: set[str] = field(default_factory=set)  # "piazza", "rue", "street": the name after one is no town
     joins: set[str] = field(default_factory=set)
     nouns_capitalized: bool = False
+    script: str = "latin"  # the script the language is written in: latin | cyrillic | arabic
     determiners: set[str] = field(default_factory=set)  # "the", "la", "del": a name after one is a common noun
     common: frozenset[str] = frozenset()  # gazetteer keys that are common words (placewords.tsv)
+    country_forms: dict[str, str] = field(default_factory=dict)  # actors.tsv country rows: key -> ISO3
 
     @property
     def max_prep_words(self) -> int:
@@ -88,6 +91,8 @@ def _parse(path: Path, lang: str, lex: PlaceLexicon | None = None) -> PlaceLexic
             lex.determiners.add(key)
         elif kind == "setting" and form == "nouns_capitalized":
             lex.nouns_capitalized = value.lower() in ("yes", "true", "1")
+        elif kind == "setting" and form == "script":
+            lex.script = value.lower()
     lex.clitics.sort(key=lambda c: -len(c[0]))
     words = path.parent / "placewords.tsv"
     if words.is_file():
@@ -114,4 +119,24 @@ def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     for path in [LANG_DIR / lang / "places.tsv"] + [Path(d) / lang / "places.tsv" for d in extra_dirs]:
         if path.is_file():
             lex = _parse(path, lang, lex)
+    for path in [LANG_DIR / lang / "actors.tsv"] + [Path(d) / lang / "actors.tsv" for d in extra_dirs]:
+        if path.is_file():
+            _add_country_forms(path, lex)
     return lex
+
+
+def _add_country_forms(path: Path, lex: PlaceLexicon) -> None:
+    """The ``country`` rows of a language's ``actors.tsv`` (short and common country names the actor
+    recognizer knows but CLDR lacks: "Palestina", "Birmanie", "Elfenbeinküste", "فلسطين") become
+    ``country_forms``, unless ``places.tsv`` already says what the name is.  The matcher uses one only
+    where GeoNames knows the name as nothing larger than a town (``Palestina`` is otherwise a
+    Brazilian town's old name; ``Gaza`` stays the city)."""
+    from tidings.packfile import read_rows
+
+    for _, row in read_rows(path, None, error=PlacesDataError):
+        form, code = row.get("pattern", ""), row.get("country", "")
+        if row.get("kind") != "country" or not form or "*" in form or len(code) != 3 or not code.isupper():
+            continue
+        key = norm_key(form)
+        if key and key not in lex.aliases and key not in lex.stop:
+            lex.country_forms[key] = code
