@@ -16,7 +16,6 @@ LONG_MODULES = {
     "where/places.py": "place finding and resolution (linking branch rewrites its logic)",
 }
 LONG_FUNCTIONS = {
-    ("where/gazetteer.py", "__init__"): "the gazetteer index build, tuned for start-up time (linking branch)",
     ("store/db.py", "write_batch"): "one transaction per batch (store branch)",
     ("scale/batch.py", "run_batch"): "the Dask batch loop (batch branch)",
 }

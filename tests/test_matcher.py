@@ -93,3 +93,19 @@ def test_gap_pattern_ends_at_its_first_alignment_and_exact_patterns_outrank_wild
     # the exact bucket comes first (patterns in order of addition), then the prefix bucket
     assert found == [(0, 3, "gap"), (0, 1, "exact"), (0, 1, "wild")]
     assert [x.payload for x in longest_non_overlapping(m.find(keys))] == ["gap"]
+
+
+def test_an_unpickled_matcher_finds_the_same_and_still_ignores_duplicates():
+    import pickle
+
+    m = Matcher()
+    payloads = [{"n": 1}, {"n": 2}]
+    m.add(("held", GAP, "talks"), payloads[0])
+    m.add(("arm*",), payloads[1])
+    copy = pickle.loads(pickle.dumps(m))
+    keys = [("held",), ("the",), ("talks", "talk"), ("armed",)]
+    assert [(x.start, x.end, x.payload) for x in copy.find(keys)] == [(x.start, x.end, x.payload) for x in m.find(keys)]
+    first = copy.patterns()[0][1]
+    copy.add(("held", GAP, "talks"), first)  # the same pattern and payload again: ignored
+    copy.add(("talk",), {"n": 3})
+    assert [p["n"] for _, p in copy.patterns()] == [1, 2, 3]

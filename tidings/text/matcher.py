@@ -105,12 +105,28 @@ class Matcher:
         self._exact: dict[str, _Node] = {}
         self._prefix: dict[str, list[tuple[str, _Node]]] = defaultdict(list)
         self._suffix: dict[str, list[tuple[str, _Node]]] = defaultdict(list)
-        self._seen: set[tuple[tuple[str, ...], int]] = set()
+        self._seen: set[tuple[tuple[str, ...], int]] | None = set()
         self._count = 0
+
+    def __getstate__(self) -> dict:
+        """Pickled without the duplicate check, which holds ids (rebuilt on the next ``add``)."""
+        return {k: v for k, v in self.__dict__.items() if k != "_seen"} | {"_seen": None}
+
+    def patterns(self) -> list[tuple[tuple[str, ...], Any]]:
+        """(words, payload) of every pattern, in order of addition."""
+        items = []
+        stack = list(self._exact.values()) + [n for b in (*self._prefix.values(), *self._suffix.values()) for _, n in b]
+        while stack:
+            node = stack.pop()
+            items += node.items
+            stack += list(node.exact.values()) + [n for _, n in node.wild] + ([node.gap] if node.gap else [])
+        return [(w, p) for _, w, p in sorted(items, key=lambda it: it[0])]
 
     def add(self, words: tuple[str, ...], payload: Any) -> None:
         """Add a pattern (folded words) that yields ``payload`` when found; duplicates are ignored."""
         key = (words, id(payload))
+        if self._seen is None:  # unpickled: the payloads have new ids
+            self._seen = {(w, id(p)) for w, p in self.patterns()}
         if not words or key in self._seen:
             return
         self._seen.add(key)
