@@ -12,7 +12,6 @@ MAX_FUNCTION_LINES = 80
 LONG_MODULES = {
 }
 LONG_FUNCTIONS = {
-    ("where/gazetteer.py", "__init__"): "the gazetteer index build, tuned for start-up time (linking branch)",
 }
 
 

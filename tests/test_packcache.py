@@ -1,0 +1,75 @@
+"""The compiled cache (tidings.packcache): reused while nothing changed, rebuilt when a data file
+changes, and never in the way (off, or an unwritable folder, still builds)."""
+from __future__ import annotations
+
+import os
+
+from tidings import packcache
+
+
+def _counting_build(calls, value):
+    def build():
+        calls.append(1)
+        return value
+    return build
+
+
+def test_entry_is_reused_then_rebuilt_when_a_pack_file_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "xx"
+    pack.mkdir()
+    (pack / "events.tsv").write_text("pattern\ttype\nmeet\tCONSULT\n", encoding="utf-8")
+    calls: list[int] = []
+    first = packcache.cached("res-xx", [pack], [], _counting_build(calls, {"events": ["meet"]}))
+    again = packcache.cached("res-xx", [pack], [], _counting_build(calls, {"events": ["never built"]}))
+    assert (first, again, len(calls)) == ({"events": ["meet"]}, {"events": ["meet"]}, 1)
+    (pack / "events.tsv").write_text("pattern\ttype\nmeet\tCONSULT\ntalks\tCONSULT\n", encoding="utf-8")
+    changed = packcache.cached("res-xx", [pack], [], _counting_build(calls, {"events": ["meet", "talks"]}))
+    assert changed == {"events": ["meet", "talks"]} and len(calls) == 2
+    # the entry it replaced is gone; one file per (name, folders)
+    assert len(list((tmp_path / "cache").glob("res-xx-*.pickle"))) == 1
+
+
+def test_other_folders_keep_their_own_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path / "cache"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        d.mkdir()
+        (d / "events.tsv").write_text("pattern\ttype\n", encoding="utf-8")
+    calls: list[int] = []
+    packcache.cached("res-xx", [a], [], _counting_build(calls, "from a"))
+    packcache.cached("res-xx", [b], [], _counting_build(calls, "from b"))
+    assert packcache.cached("res-xx", [a], [], _counting_build(calls, "rebuilt")) == "from a"
+    assert packcache.cached("res-xx", [b], [], _counting_build(calls, "rebuilt")) == "from b"
+    assert len(calls) == 2
+
+
+def test_off_and_unwritable_folders_build_every_time(tmp_path, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", "off")
+    assert packcache.cache_dir() is None
+    assert packcache.cached("res-xx", [], [], _counting_build(calls, 1)) == 1
+    assert packcache.cached("res-xx", [], [], _counting_build(calls, 2)) == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    assert packcache.cached("res-xx", [], [], _counting_build(calls, 3)) == 3
+    assert packcache.cached("res-xx", [], [], _counting_build(calls, 4)) == 4
+    assert len(calls) == 4
+
+
+def test_a_damaged_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+    packcache.cached("res-xx", [], [], _counting_build(calls, [1, 2]))
+    (entry,) = tmp_path.glob("res-xx-*.pickle")
+    entry.write_bytes(b"\x80\x05 truncated")
+    assert packcache.cached("res-xx", [], [], _counting_build(calls, [1, 2, 3])) == [1, 2, 3]
+    assert len(calls) == 2
+
+
+def test_default_folder_follows_xdg(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIDINGS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert packcache.cache_dir() == tmp_path / "tidings"
+    assert os.fspath(packcache.cache_dir()).endswith("tidings")
