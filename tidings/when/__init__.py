@@ -39,12 +39,12 @@ from __future__ import annotations
 from tidings.when.event import ResolvedDate, resolve_event_date
 from tidings.when.find import DateMention, find_dates, find_header_dates
 from tidings.when.grammar import LANG_DIR, _pack, supported_languages
-from tidings.when.header import calendar_words, resolve_yearless, url_date, weekday_words
+from tidings.when.header import calendar_words, resolve_yearless, url_date, weekday_phrases, weekday_words
 from tidings.when.published import normalize_given, not_future, parse_published, precision_rank, to_datetime
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve_event_date", "parse_published",
            "supported_languages", "normalize_given", "find_header_dates", "url_date", "resolve_yearless",
-           "weekday_words", "calendar_words", "precision_rank", "to_datetime", "not_future",
+           "weekday_words", "weekday_phrases", "calendar_words", "precision_rank", "to_datetime", "not_future",
            "load_grammar", "LANG_DIR"]
 
 load_grammar = _pack  # the compiled date grammar of a language (raises ValueError naming file:line)

@@ -223,7 +223,8 @@ def _header_parts(hg: _HeaderGrammar, name: str, g: dict):
         y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"]) if g["d"] else None
         if not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
             return None
-        return y, mo, d, (int(g["hh"]), int(g["mi"]), int(g["ss"] or 0)) if g["hh"] else None
+        t = (int(g["hh"]), int(g["mi"]), int(g["ss"] or 0)) if g["hh"] else None
+        return y, mo, d, t if t and t[0] < 24 and t[1] < 60 and t[2] < 60 else None
     if name == "num":
         d, mo = (int(g["b"]), int(g["a"])) if hg.mdy and int(g["a"]) <= 12 else (int(g["a"]), int(g["b"]))
         if mo > 12 and d <= 12:

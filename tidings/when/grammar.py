@@ -121,6 +121,12 @@ class _Pack:
         self.ctx_days = {_key(k) for k in ctx_days}
         # every weekday form, abbreviations included ("Mon", "lun."): words a header line may hold
         self.weekday_words = frozenset(_key(k) for k in {**days_abbr, **days, **ctx_days})
+        self.weekday_full = frozenset(_key(k) for k in {**days, **ctx_days})   # no abbreviations
+        # weekday phrases that date a clause on their own: a form needing context only after a
+        # weekday preposition ("в среду", "يوم الاثنين"), as the grammar reads it
+        self.weekday_phrases = frozenset(_key(k) for k in days) | frozenset(
+            _key(f"{prep} {k}") for k in ctx_days for _, prep, _ in (r for r in rows if r[0] == "weekday_prep"))
+        self.month_full = frozenset(_key(k) for k in free)
 
         self._compile(kinds, free, abbr, days, ctx_days)
 

@@ -39,14 +39,27 @@ def weekday_words(lang: str | None, lexicon_dirs=()) -> frozenset[str]:
     return header_grammar(lang, lexicon_dirs).weekday_words
 
 
-def calendar_words(lang: str) -> frozenset[str]:
-    """Every month and weekday form of ``lang``'s date grammar, folded (words that are never
-    names); empty for a language CLDR does not know."""
+def calendar_words(lang: str, *, months: bool = True, abbreviated: bool = True) -> frozenset[str]:
+    """Month and weekday forms of ``lang``'s date grammar (``dates.tsv`` and CLDR), folded as
+    :func:`tidings.text.fold`: weekdays only with ``months=False``, no abbreviations ("Mar", "lun")
+    with ``abbreviated=False``.  Empty for a language CLDR does not know."""
     try:
         p = _pack(lang)
     except ValueError:
         return frozenset()
-    return frozenset(p.month_of) | p.weekday_words
+    if abbreviated:
+        return (frozenset(p.month_of) if months else frozenset()) | p.weekday_words
+    return (p.month_full if months else frozenset()) | p.weekday_full
+
+
+def weekday_phrases(lang: str) -> frozenset[str]:
+    """Weekday names of ``lang`` that date a clause on their own (``lunes``, ``Monday``), folded; a
+    form the grammar reads only in context (Russian ``среду``, Arabic ``الاثنين``) comes after each
+    weekday preposition of ``dates.tsv`` (``в среду``).  Empty for a language CLDR does not know."""
+    try:
+        return _pack(lang).weekday_phrases
+    except ValueError:
+        return frozenset()
 
 
 def url_date(url: str | None) -> str | None:
