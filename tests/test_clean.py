@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tidings.clean import CleanError, clean
-from tidings.clean import dates as D
+from tidings import when as W
 from tidings.records import RawDocument
 
 ES_SEED_SHAPE = """×
@@ -300,20 +300,21 @@ def test_most_precise_explicit_date_wins_and_future_dates_are_ignored():
     ],
 )
 def test_url_dates(url, iso):
-    assert D.url_date(url) == iso
+    assert W.url_date(url) == iso
 
 
-def test_find_dates_uses_cldr_month_names_and_day_first_order():
-    assert [d.iso() for d in D.find_dates("14 sept. 2024", "fr")] == ["2024-09-14"]
-    ru = D.find_dates("с 12 января по 30 апреля 2024", "ru")  # genitive month names
-    assert [(d.year, d.month, d.day) for d in ru] == [(None, 1, 12), (2024, 4, 30)]
-    assert [d.iso() for d in D.find_dates("06/02/2024", "pt")] == ["2024-02-06"]
-    assert [d.iso() for d in D.find_dates("01.11.2019", "de")] == ["2019-11-01"]
-    assert [d.iso() for d in D.find_dates("03/04/2020", "en")] == ["2020-03-04"]
-    dm = D.find_dates("10 de junio", "es")[0]
-    assert dm.year is None and D.resolve_partial(dm, datetime(2022, 6, 10, 15)) == "2022-06-10"
-    dec = D.find_dates("31 de diciembre", "es")[0]
-    assert D.resolve_partial(dec, datetime(2023, 1, 1)) == "2022-12-31"
+def test_header_dates_use_cldr_month_names_and_day_first_order():
+    def isos(text, lang):
+        return [d.iso for d in W.find_header_dates(text, lang)]
+
+    assert isos("14 sept. 2024", "fr") == ["2024-09-14"]
+    assert isos("с 12 января по 30 апреля 2024", "ru") == ["--01-12", "2024-04-30"]  # genitive month names
+    assert isos("06/02/2024", "pt") == ["2024-02-06"]
+    assert isos("01.11.2019", "de") == ["2019-11-01"]
+    assert isos("03/04/2020", "en") == ["2020-03-04"]
+    assert isos("10 de junio", "es") == ["--06-10"]
+    assert W.resolve_yearless("--06-10", datetime(2022, 6, 10, 15)) == "2022-06-10"
+    assert W.resolve_yearless("--12-31", datetime(2023, 1, 1)) == "2022-12-31"
 
 
 @pytest.mark.parametrize(

@@ -402,7 +402,27 @@ def _load_pack_files(lang: str, extra_dirs: tuple[str, ...]) -> LanguagePack:
         pack.officeholder_files += [str(p) for p in sorted((d / "officeholders").glob("*.tsv"))]
     if not found:
         raise LexiconError(f"{LANG_DIR / lang}:0: no language pack for '{lang}'")
+    _add_calendar_cues(pack)
     return pack
+
+
+CALENDAR_WHERE = "date grammar (dates.tsv and CLDR)"  # the ``where`` of the cues _add_calendar_cues adds
+
+
+def _add_calendar_cues(pack: LanguagePack) -> None:
+    """Month and weekday names are frame cues too: never part of a name (``stop``) and, for weekdays,
+    the news of the last days (``recent``).  They come from the date grammar (``dates.tsv`` and CLDR,
+    :func:`tidings.when.calendar_words`, :func:`tidings.when.weekday_phrases`), the one list of them,
+    with every inflected form it reads; frames.tsv does not repeat them."""
+    from tidings.when import calendar_words, weekday_phrases
+
+    have = {(f.kind, f.words) for f in pack.frames}
+    for kind, words in (("stop", calendar_words(pack.lang, abbreviated=False)), ("recent", weekday_phrases(pack.lang))):
+        for w in sorted(words):
+            key = (kind, _pattern_words(w, CALENDAR_WHERE))
+            if key not in have:
+                have.add(key)
+                pack.frames.append(FrameEntry(kind, key[1], None, CALENDAR_WHERE))
 
 
 def validate_all(extra_dirs: Sequence[str | Path] = ()) -> list[str]:

@@ -273,14 +273,9 @@ def _common_words(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set()
     for f in pack.frames:
         words.update(f.words)
-    try:
-        from babel.dates import get_day_names, get_month_names
+    from tidings.when import calendar_words
 
-        for width in ("wide", "abbreviated"):
-            words.update(fold(n) for n in get_month_names(width, locale=pack.lang).values())
-            words.update(fold(n) for n in get_day_names(width, locale=pack.lang).values())
-    except Exception:  # pragma: no cover - babel without the locale: the tables still guard
-        pass
+    words.update(calendar_words(pack.lang))  # month and weekday forms: the date grammar's, folded
     return frozenset(fold(w) for w in words), common
 
 

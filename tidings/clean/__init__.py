@@ -21,11 +21,12 @@ from dataclasses import replace as _replace
 import unicodedata
 from datetime import datetime
 
-from tidings.clean import dates as _dates
+from tidings import when as _when
 from tidings.clean import patterns as _patterns
 from tidings.clean.html import HtmlTooCostly, extract_html, is_consent
 from tidings.clean.language import LanguageError, detect_language
 from tidings.records import Article, Dateline, RawDocument
+from tidings.text import fold
 
 __all__ = ["CleanError", "clean", "detect_language"]
 
@@ -102,27 +103,42 @@ def _chrome_pass(doc: _Doc, lexicon_dirs=()) -> None:
             doc.status[i] = "chrome"
 
 
-def _best(dms: list[_dates.DateMatch], need_year: bool = True) -> str | None:
-    isos = [dm.iso() for dm in dms if dm.year or not need_year]
-    isos = [x for x in isos if x]
+def _best(dms: list[_when.DateMention]) -> str | None:
+    """The most precise (then the first) date of a header line that has its year, as ISO."""
+    isos = [dm.iso for dm in dms if not dm.date.startswith("--")]
     if not isos:
         return None
-    return max(isos, key=_dates.precision_rank)  # first of the most precise
+    return max(isos, key=_when.precision_rank)  # first of the most precise
 
 
-def _header_date(line: str, order, lang: str | None) -> tuple[str, str | None] | None:
+@dataclass(frozen=True)
+class _Dates:
+    """The one date grammar (:func:`tidings.when.find_header_dates`) bound to a document's language
+    and the user lexicon folders whose ``dates.tsv`` extends it."""
+
+    lang: str | None
+    dirs: tuple = ()
+
+    def find(self, text: str) -> list[_when.DateMention]:
+        return _when.find_header_dates(text, self.lang, lexicon_dirs=self.dirs)
+
+    def weekdays(self) -> frozenset[str]:
+        return _when.weekday_words(self.lang, self.dirs)
+
+
+def _header_date(line: str, order, dates: _Dates) -> tuple[str, str | None] | None:
     """(ISO date, rest of line or None) when ``line`` is a header/byline date line."""
     for pats in order:
         for rx in pats.header_dates:
             m = rx.match(line)
             if m:
-                iso = _best(_dates.find_dates(m.group("date"), lang))
+                iso = _best(dates.find(m.group("date")))
                 if iso:
                     rest = (m.groupdict().get("rest") or "").strip() or None
                     return iso, rest
     if len(line) > 160 or line.endswith("."):
         return None
-    dms = _dates.find_dates(line, lang)
+    dms = dates.find(line)
     iso = _best(dms)
     if not iso:
         return None
@@ -130,9 +146,9 @@ def _header_date(line: str, order, lang: str | None) -> tuple[str, str | None] |
     for dm in reversed(dms):
         remainder = remainder[: dm.start] + " " + remainder[dm.end:]
     remainder = _URLISH.sub(" ", remainder)
-    days = _dates.weekday_names(lang or "*") | _dates.weekday_names("*")
+    days = dates.weekdays()
     words = [w for w in _WORD.findall(remainder)
-             if sum(c.isalpha() for c in w) >= 3 and w.casefold().rstrip(".,") not in days]
+             if sum(c.isalpha() for c in w) >= 3 and fold(w.rstrip(".,")) not in days]
     return (iso, None) if len(words) <= 3 else None
 
 
@@ -215,7 +231,7 @@ def clean(raw: RawDocument, *, now: datetime | None = None, lexicon_dirs=()) -> 
     now = now or datetime.now()
     given = None
     if raw.published:
-        given = _dates.normalize_given(str(raw.published))
+        given = _when.normalize_given(str(raw.published))
         if given is None:
             raise CleanError(f"{src}: published {raw.published!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")
     blocks, title_hint, meta_date = _blocks(raw, src)
@@ -225,20 +241,21 @@ def clean(raw: RawDocument, *, now: datetime | None = None, lexicon_dirs=()) -> 
         raise CleanError(f"{src}: no article text left after removing page chrome")
     lang, lang_score = _language(raw, doc, src)
     order = _patterns.languages_in_order(lang, lexicon_dirs)
-    head = _head(doc, order, lang, title_hint)
-    explicit, section = head.explicit + _tail(doc, order, lang, head), head.section
+    dates = _Dates(lang, tuple(str(d) for d in lexicon_dirs))
+    head = _head(doc, order, dates, title_hint)
+    explicit, section = head.explicit + _tail(doc, order, dates, head), head.section
     if meta_date:
         explicit.append((meta_date, "metadata"))
     published, published_source = _publication(given, explicit, now)
-    url_iso = _dates.url_date(raw.url)
-    if url_iso and not _dates.not_future(url_iso, now):
+    url_iso = _when.url_date(raw.url)
+    if url_iso and not _when.not_future(url_iso, now):
         url_iso = None
-    dateline = _dateline(head, lang, published or url_iso, now)
+    dateline = _dateline(head, dates, published or url_iso, now)
     if published is None and dateline is not None and dateline.date:
         published, published_source = dateline.date, "dateline"
     if published is None and url_iso:
         published, published_source = url_iso, "url"
-    crawl_iso = _dates.normalize_given(str(raw.crawled)) if getattr(raw, "crawled", None) else None
+    crawl_iso = _when.normalize_given(str(raw.crawled)) if getattr(raw, "crawled", None) else None
     if published is None and crawl_iso:  # a crawl time (WARC-Date): the last resort
         published, published_source = crawl_iso, "crawl"
 
@@ -291,7 +308,7 @@ class _Head:
     section: str | None = None
 
 
-def _head(doc: "_Doc", order, lang: str, title_hint: str | None) -> _Head:
+def _head(doc: "_Doc", order, dates: _Dates, title_hint: str | None) -> _Head:
     """Header dates, byline, dateline, title and short UI lines before the first paragraph."""
     head = _Head(title_hint)
     kept = doc.kept()
@@ -308,7 +325,7 @@ def _head(doc: "_Doc", order, lang: str, title_hint: str | None) -> _Head:
                 break
         removed = False
         while not _match_trailer(line, order):
-            hd = _header_date(line, order, lang)
+            hd = _header_date(line, order, dates)
             if not hd:
                 break
             head.explicit.append((hd[0], "explicit"))
@@ -346,7 +363,7 @@ def _head(doc: "_Doc", order, lang: str, title_hint: str | None) -> _Head:
     return head
 
 
-def _tail(doc: "_Doc", order, lang: str, head: _Head) -> list[tuple[str, str]]:
+def _tail(doc: "_Doc", order, dates: _Dates, head: _Head) -> list[tuple[str, str]]:
     """Trailer (timestamp, section), date and short UI lines at the end; the dates found (the
     section goes into ``head.section``)."""
     explicit = []
@@ -357,13 +374,13 @@ def _tail(doc: "_Doc", order, lang: str, head: _Head) -> list[tuple[str, str]]:
         line = doc.lines[i]
         m = _match_trailer(line, order)
         if m:
-            iso = _best(_dates.find_dates(m.group("timestamp"), lang))
+            iso = _best(dates.find(m.group("timestamp")))
             if iso:
                 explicit.append((iso, "trailer"))
                 head.section = (m.groupdict().get("section") or "").strip() or None
                 doc.status[i] = "trailer"
                 continue
-        hd = _header_date(line, order, lang)
+        hd = _header_date(line, order, dates)
         if hd and not hd[1]:
             explicit.append((hd[0], "explicit"))
             doc.status[i] = "header"
@@ -380,14 +397,14 @@ def _publication(given: str | None, explicit: list[tuple[str, str]], now: dateti
     is not in the future."""
     if given:
         return given, "given"
-    ok = [(iso, s) for iso, s in explicit if _dates.not_future(iso, now)]
+    ok = [(iso, s) for iso, s in explicit if _when.not_future(iso, now)]
     if not ok:
         return None, None
-    best_rank = max(_dates.precision_rank(iso) for iso, _ in ok)
-    return next((iso, s) for iso, s in ok if _dates.precision_rank(iso) == best_rank)
+    best_rank = max(_when.precision_rank(iso) for iso, _ in ok)
+    return next((iso, s) for iso, s in ok if _when.precision_rank(iso) == best_rank)
 
 
-def _dateline(head: _Head, lang: str, ref_iso: str | None, now: datetime) -> Dateline | None:
+def _dateline(head: _Head, dates: _Dates, ref_iso: str | None, now: datetime) -> Dateline | None:
     """The dateline found in the head (place, country, agency, date); a date without a year gets
     one only from ``ref_iso`` (the publication date, else the URL's)."""
     if head.dl_match is None:
@@ -397,13 +414,13 @@ def _dateline(head: _Head, lang: str, ref_iso: str | None, now: datetime) -> Dat
     agency = (gd.get("agency") or "").strip() or None
     dl_date = None
     if gd.get("date"):
-        ref = _dates.to_datetime(ref_iso) if ref_iso else now
+        ref = _when.to_datetime(ref_iso) if ref_iso else now
         if ref_iso and len(ref_iso) == 4:
             ref = ref.replace(month=12, day=31)
-        dms = _dates.find_dates(gd["date"], lang)
-        if dms and (dms[0].year or ref_iso):
-            dl_date = _dates.resolve_partial(dms[0], ref)
-            if dl_date and not _dates.not_future(dl_date, now):
+        dms = dates.find(gd["date"])
+        if dms and (not dms[0].date.startswith("--") or ref_iso):
+            dl_date = _when.resolve_yearless(dms[0].iso, ref)
+            if dl_date and not _when.not_future(dl_date, now):
                 dl_date = None
-    return Dateline(text=head.dl_text or "", place=place, country=_country_of(place, lang) if place else None,
+    return Dateline(text=head.dl_text or "", place=place, country=_country_of(place, dates.lang) if place else None,
                     date=dl_date, agency=agency)

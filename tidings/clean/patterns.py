@@ -12,8 +12,10 @@ kind                  meaning
 ``trailer``           regex, named groups ``section`` and ``timestamp``
 ``header_date``       regex for a header/byline date line, group ``date`` (and optional ``rest``)
 ``byline``            regex for a whole byline line ("By Jane Roe, Lagos")
-``month``             an extra month name ``name=number`` that CLDR lacks
 ====================  ======================================================================
+
+Month and weekday names are not chrome: they live once, in ``dates.tsv`` (read by
+:mod:`tidings.when`, which finds the dates inside ``dateline``/``trailer``/``header_date`` groups).
 
 Regexes are Python :mod:`re` patterns applied with ``re.match`` to a stripped line; ``header_date``
 and ``byline`` are case-insensitive.  A bad file raises :class:`ValueError` naming ``file:line``.
@@ -27,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KINDS = ("line", "prefix", "cookie", "dateline", "trailer", "header_date", "byline", "month")
+KINDS = ("line", "prefix", "cookie", "dateline", "trailer", "header_date", "byline")
 
 
 @dataclass
@@ -43,7 +45,6 @@ class ChromePatterns:
     trailers: list[re.Pattern] = field(default_factory=list)
     header_dates: list[re.Pattern] = field(default_factory=list)
     bylines: list[re.Pattern] = field(default_factory=list)
-    months: dict[str, int] = field(default_factory=dict)
 
 
 def available_languages() -> list[str]:
@@ -60,6 +61,8 @@ def _read_rows(path: Path) -> list[tuple[int, str, str]]:
 
     rows = []
     for n, r in read_rows(path, ("kind", "pattern"), required=("kind", "pattern"), error=ValueError, rest_in_last=True):
+        if r["kind"] == "month":
+            raise ValueError(f"{path}:{n}: month names belong in dates.tsv (kind month or month_abbr), not chrome.tsv")
         if r["kind"] not in KINDS:
             raise ValueError(f"{path}:{n}: unknown kind {r['kind']!r} (expected one of {', '.join(KINDS)})")
         rows.append((n, r["kind"], r["pattern"]))
@@ -99,8 +102,6 @@ def _load(lang: str, extra_dirs: tuple[str, ...]) -> ChromePatterns:
             out.trailers.extend(p.trailers)
             out.header_dates.extend(p.header_dates)
             out.bylines.extend(p.bylines)
-            for k, v in p.months.items():
-                out.months.setdefault(k, v)
         out.prefixes = tuple(dict.fromkeys(prefixes))
         out.cookie_words = tuple(dict.fromkeys(cookies))
         out.cookie_re = _cookie_regex(out.cookie_words)
@@ -127,11 +128,6 @@ def _load(lang: str, extra_dirs: tuple[str, ...]) -> ChromePatterns:
             out.header_dates.append(_compile(path, n, pattern, re.IGNORECASE))
         elif kind == "byline":
             out.bylines.append(_compile(path, n, pattern, re.IGNORECASE))
-        elif kind == "month":
-            name, _, num = pattern.partition("=")
-            if not num.strip().isdigit() or not 1 <= int(num) <= 12:
-                raise ValueError(f"{path}:{n}: month must be 'name=1..12', got {pattern!r}")
-            out.months[name.strip().casefold().rstrip(".")] = int(num)
     out.prefixes = tuple(prefixes)
     out.cookie_words = tuple(cookies)
     out.cookie_re = _cookie_regex(out.cookie_words)

@@ -41,7 +41,7 @@ class ReadError(ValueError):
 def _check_published(value: str | None, what: str) -> None:
     if value is None:
         return
-    from tidings.clean.dates import normalize_given
+    from tidings.when import normalize_given
 
     if normalize_given(str(value)) is None:
         raise ReadError(f"{what}: published {value!r} is not a publication date (ISO YYYY-MM-DD[THH:MM:SS], from 1800 to now)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tidings.when.arith import _add_months, _as_date, _monday, _valid, _year2, _yearless
-from tidings.when.grammar import _Pack, _key, _lang_code, _norm, _pack
+from tidings.when.grammar import TIME_RX, _HeaderGrammar, _Pack, _key, _lang_code, _norm, _pack, header_grammar
 
 
 @dataclass
@@ -20,6 +20,9 @@ class DateMention:
     ``precision`` is ``day`` | ``week`` | ``month`` | ``year`` (for ``week`` the date is that week's
     Monday).  ``kind`` is ``explicit`` (calendar date written out) or ``relative`` (resolved against the
     base date).  For a range ("del 3 al 5 de marzo") ``date`` is the start and ``end_date`` the end.
+    :func:`find_header_dates` also gives ``--MM-DD`` (ISO 8601:2000 reduced form) for a day written
+    without its year (see :func:`tidings.when.resolve_yearless`), and ``time`` (``HH:MM:SS``) when a
+    time of day follows the date.
     """
 
     text: str
@@ -29,6 +32,12 @@ class DateMention:
     precision: str
     kind: str
     end_date: str | None = None
+    time: str | None = None
+
+    @property
+    def iso(self) -> str:
+        """``date``, with ``THH:MM:SS`` appended when a time was written."""
+        return f"{self.date}T{self.time}" if self.time else self.date
 
 
 def _month(p: _Pack, s: str | None) -> int | None:
@@ -205,3 +214,84 @@ def find_dates(text: str, lang: str, base: _dt.date | None, *, lexicon_dirs=()) 
     if not isinstance(text, str):
         raise TypeError(f"find_dates: text must be a str, got {type(text).__name__}")
     return [copy.copy(m) for m in _find(text, _lang_code(lang), _as_date(base), tuple(str(d) for d in lexicon_dirs))]
+
+
+def _header_parts(hg: _HeaderGrammar, name: str, g: dict):
+    """(year or None, month, day or None, (hour, minute, second) or None) of a header-kind match,
+    or None when its numbers are out of range or its month word is unknown."""
+    if name == "iso":
+        y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"]) if g["d"] else None
+        if not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
+            return None
+        t = (int(g["hh"]), int(g["mi"]), int(g["ss"] or 0)) if g["hh"] else None
+        return y, mo, d, t if t and t[0] < 24 and t[1] < 60 and t[2] < 60 else None
+    if name == "num":
+        d, mo = (int(g["b"]), int(g["a"])) if hg.mdy and int(g["a"]) <= 12 else (int(g["a"]), int(g["b"]))
+        if mo > 12 and d <= 12:
+            d, mo = mo, d
+        return (int(g["y"]), mo, d, None) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    mo, d = hg.month_of.get(_key(g["m"]).rstrip(".")), int(g["d"])
+    return (int(g["y"]) if g["y"] else None, mo, d, None) if mo and 1 <= d <= 31 else None
+
+
+def _add_time(norm: str, end: int, parts):
+    """A time of day right after a dated match (``10:22``, ``à 17h25``): (parts, new end)."""
+    t = TIME_RX.match(norm, end) if parts[2] is not None else None
+    if t and int(t.group(1)) < 24 and int(t.group(2)) < 60:
+        return (*parts[:3], (int(t.group(1)), int(t.group(2)), int(t.group(3) or 0))), t.end()
+    return parts, end
+
+
+def _header_mention(text: str, s: int, e: int, parts) -> DateMention | None:
+    y, mo, d, t = parts
+    if d is None:
+        return DateMention(text[s:e], s, e, f"{y:04d}-{mo:02d}", "month", "explicit")
+    if _valid(y or 2000, mo, d) is None:
+        return None
+    date = f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
+    time = f"{t[0]:02d}:{t[1]:02d}:{t[2]:02d}" if t else None
+    return DateMention(text[s:e], s, e, date, "day", "explicit", time=time)
+
+
+@lru_cache(maxsize=4096)
+def _find_header(text: str, lang: str | None, extra_dirs: tuple[str, ...]) -> tuple[DateMention, ...]:
+    hg = header_grammar(lang, extra_dirs)
+    norm = _norm(text)
+    found = []
+    for name, rx in hg.rx:
+        for m in rx.finditer(norm):
+            parts = _header_parts(hg, name, m.groupdict())
+            if parts is not None:
+                found.append((m.start(), m.end(), parts))
+    found.sort(key=lambda c: (c[0], c[0] - c[1]))   # the earliest, then the longest, of overlapping ones
+    out: list[DateMention] = []
+    last_end = -1
+    for s, e, parts in found:
+        if s < last_end:
+            continue
+        last_end = e
+        parts, e = _add_time(norm, e, parts)
+        mention = _header_mention(text, s, e, parts)
+        if mention is not None:
+            out.append(mention)
+    return tuple(out)
+
+
+def find_header_dates(text: str, lang: str | None, *, lexicon_dirs=()) -> list[DateMention]:
+    """The dates of a header line, dateline or trailer, left to right, not overlapping.
+
+    The same grammar as :func:`find_dates` (its month tables), with the header pattern kinds of
+    :class:`tidings.when.grammar._HeaderGrammar`: ISO dates (``2024-03-14``, month-only
+    ``2024-03``), numeric ``14/03/2024`` (month-first only where the pack says so: ``en``), a day and
+    month name with or without a year (``14 mars 2024``, ``3 févr``, ``March 14, 2024``), each with a
+    time of day when one follows (``mention.time``; ``mention.iso`` joins them).  A day written
+    without its year has ``date`` ``--MM-DD`` (resolve it with
+    :func:`tidings.when.resolve_yearless`).  ``lang`` may be None or a language without a pack:
+    every pack's month names are tried after the language's own.  Impossible days (31 February)
+    are dropped.  ``lexicon_dirs``: user lexicon folders whose ``<lang>/dates.tsv`` extends the
+    grammar, as for :func:`find_dates`.  Raises ``TypeError`` when ``text`` is not a string and
+    ``ValueError`` naming ``file:line`` for a bad ``dates.tsv`` row.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_header_dates: text must be a str, got {type(text).__name__}")
+    return [copy.copy(m) for m in _find_header(text, lang, tuple(str(d) for d in lexicon_dirs))]

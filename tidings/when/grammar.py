@@ -58,6 +58,17 @@ def _alt(patterns) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _cldr_month_first(lang: str) -> bool:
+    """True when the CLDR short date pattern of ``lang`` puts the month before the day (en: M/d/yy)."""
+    try:
+        from babel.dates import get_date_format
+
+        p = get_date_format("short", locale=lang).pattern
+    except Exception:
+        return False
+    return p.find("M") < p.find("d")
+
+
 # ---------------------------------------------------------------------------------------------
 # Language packs
 
@@ -71,7 +82,7 @@ class _Pack:
         for kind, pat, val in rows:
             kinds.setdefault(kind, {})[pat] = val
         opt = kinds.get("option", {})
-        self.mdy = opt.get("mdy") == "1"
+        self.mdy = opt["mdy"] == "1" if "mdy" in opt else _cldr_month_first(lang)
         self.month_capital = opt.get("month_capital") == "1"
 
         # months: CLDR wide (format + stand-alone) and TSV `month` are free forms; CLDR abbreviated
@@ -85,10 +96,12 @@ class _Pack:
                     free[name] = int(m)
                 for m, name in get_month_names("abbreviated", context=ctx, locale=lang).items():
                     abbr[name.rstrip(".")] = int(m)
-            days = {}
+            days, days_abbr = {}, {}
             for ctx in ("format", "stand-alone"):
                 for d, name in get_day_names("wide", context=ctx, locale=lang).items():
                     days[name] = int(d)
+                for d, name in get_day_names("abbreviated", context=ctx, locale=lang).items():
+                    days_abbr[name.rstrip(".")] = int(d)
         except Exception as exc:  # unknown locale
             raise ValueError(f"unsupported language {lang!r} for dates: CLDR has no locale data ({exc})") from None
         for pat, val in kinds.get("month", {}).items():
@@ -102,9 +115,18 @@ class _Pack:
         ctx_days = {pat: int(val) for pat, val in kinds.get("weekday_ctx", {}).items()}
         for pat in ctx_days:
             days.pop(pat, None)
-        self.month_of = {_key(k): v for k, v in {**abbr, **free}.items()}
+        self.month_forms = {**abbr, **free}          # every month form as written -> 1..12
+        self.month_of = {_key(k): v for k, v in self.month_forms.items()}
         self.wd_of = {_key(k): v for k, v in {**days, **ctx_days}.items()}
         self.ctx_days = {_key(k) for k in ctx_days}
+        # every weekday form, abbreviations included ("Mon", "lun."): words a header line may hold
+        self.weekday_words = frozenset(_key(k) for k in {**days_abbr, **days, **ctx_days})
+        self.weekday_full = frozenset(_key(k) for k in {**days, **ctx_days})   # no abbreviations
+        # weekday phrases that date a clause on their own: a form needing context only after a
+        # weekday preposition ("в среду", "يوم الاثنين"), as the grammar reads it
+        self.weekday_phrases = frozenset(_key(k) for k in days) | frozenset(
+            _key(f"{prep} {k}") for k in ctx_days for _, prep, _ in (r for r in rows if r[0] == "weekday_prep"))
+        self.month_full = frozenset(_key(k) for k in free)
 
         self._compile(kinds, free, abbr, days, ctx_days)
 
@@ -228,3 +250,80 @@ def _lang_code(lang: str) -> str:
         raise ValueError(f"language {lang!r}: {exc}") from None
     return code
 
+
+# ---------------------------------------------------------------------------------------------
+# Pattern kinds of header lines, datelines, trailers and URLs (the publication-date finders)
+
+_CONNECT = r"(?:\s+[^\W\d_]{1,2}\s+|[\s,./-]+)"   # "de", "du" or punctuation between day and month
+TIME_RX = re.compile(r"[^\d\n]{0,6}?(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?!\d)")   # "10:22", "à 17h25"
+
+
+class _HeaderGrammar:
+    """The header pattern kinds of one language (built once, see :func:`header_grammar`).
+
+    A header line, dateline or trailer is already a date slot, so these kinds drop the event
+    grammar's guards: an abbreviated month needs no dot (``3 févr``), month-day order (``Nov 14``) is
+    read in every language, and the month tables are the language's own first, then every other
+    pack's (a Spanish page often carries an English byline date).  Kinds: ``iso`` (``2024-03-14``,
+    ``2024-03``, with a time), ``num`` (``14/03/2024``, order from the pack), ``dmy`` (``14 de marzo
+    [de] 2024``), ``mdy`` (``March 14[, 2024]``)."""
+
+    def __init__(self, lang: str | None, extra_dirs: tuple[str, ...] = ()):
+        own = _try_pack(lang, extra_dirs)
+        packs = ([own] if own else []) + [_pack(c, extra_dirs) for c in supported_languages() if c != lang]
+        self.month_of: dict[str, int] = {}
+        forms: set[str] = set()
+        weekdays: set[str] = set()
+        for p in packs:
+            for k, v in p.month_of.items():
+                self.month_of.setdefault(k, v)
+            forms.update(p.month_forms)
+            weekdays |= p.weekday_words
+        self.weekday_words = frozenset(weekdays)
+        self.mdy = own.mdy if own else False
+        MON = rf"(?P<m>{_alt(forms)})(?![^\W\d_])"
+        R = {
+            "iso": r"(?<![\d/.])(?P<y>\d{4})-(?P<mo>\d{1,2})(?:-(?P<d>\d{1,2}))?"
+                   r"(?:[T ](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?(?!\d)",
+            "num": r"(?<![\d/.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/.])",
+            "dmy": (rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\.?{_CONNECT}{MON}\.?"
+                    rf"(?:(?:\s+[^\W\d_]{{1,2}}\s+|[\s,]+)(?P<y>\d{{4}}))?(?!\d)"),
+            "mdy": rf"(?<!\w){MON}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d:])",
+        }
+        self.rx = [(name, re.compile(p, re.IGNORECASE)) for name, p in R.items()]
+
+
+def _try_pack(lang: str | None, extra_dirs=()) -> "_Pack | None":
+    """The date grammar of ``lang``, or None for no language or one CLDR does not know."""
+    try:
+        return _pack(lang, extra_dirs) if lang else None
+    except ValueError:
+        return None
+
+
+def header_grammar(lang: str | None, extra_dirs=()) -> _HeaderGrammar:
+    """The header pattern kinds of ``lang`` (None or an unknown language: every pack's months);
+    ``extra_dirs``: user lexicon folders whose ``dates.tsv`` rows extend the packs, as for
+    :func:`_pack`.  Built once per language and folders."""
+    return _header_grammar(lang, tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=None)
+def _header_grammar(lang: str | None, extra_dirs: tuple[str, ...]) -> _HeaderGrammar:
+    return _HeaderGrammar(lang, extra_dirs)
+
+
+# (kind, pattern) over a URL's path: "ymd" year month day, "ybd" year, English month abbreviation,
+# day, "ym", "y", "stamp" a compact timestamp and "dstamp" a day-first one (their time part is
+# checked, so an article number rarely passes).  Tried in this order; the first valid one wins.
+URL_PATTERNS = (
+    ("ymd", re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/_-]|\.|$)")),      # /2021/10/12/  /2019/9/21/
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})_(\d{2})_(\d{2})(?!\d)")),              # 2025_11_22
+    ("ymd", re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|\.|$)")),              # /20140226/  /20160825-
+    ("ybd", re.compile(r"/((?:19|20)\d{2})/([a-z]{3})/(\d{1,2})(?!\d)")),               # /2004/dec/23lanka.htm
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})[-/](\d{2})(?!\d)")),          # /2020-02-18/  /2025-01/05/
+    ("stamp", re.compile(r"(?<!\w)((?:19|20)\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\d{2}|\d{5}|\d{8})?(?!\d)")),
+    ("dstamp", re.compile(r"(?<!\d)(\d{2})(\d{2})((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{2})?(?!\d)")),  # ddmmyyyyHHMM[SS]
+    ("ym", re.compile(r"/((?:19|20)\d{2})/(\d{2})(?=/)")),                             # /2017/02/  (month)
+    ("y", re.compile(r"/((?:19|20)\d{2})/(?=[^/\d][^/]*-[^/]*/?$)")),                   # /2020/some-slug/  (year)
+)

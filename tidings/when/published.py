@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
-_DMY = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
 
 def parse_published(value: str | None) -> _dt.datetime | None:
@@ -16,9 +15,11 @@ def parse_published(value: str | None) -> _dt.datetime | None:
 
     Accepts ISO 8601 (``2022-06-10``, ``2022-06-10T15:11:00Z``, ``2022-06-10 15:11:00+02:00``, also
     with trailing text), compact ``20220610``, RFC 2822 (``Fri, 10 Jun 2022 15:11:00 GMT``, as in RSS),
-    day-first ``10/06/2022`` or ``10.06.2022``, Unix epoch seconds, and English month-name dates
-    (``June 10, 2022``, ``10 June 2022``).  Returns a :class:`datetime.datetime` (timezone-aware when
-    the input gives an offset, else naive); a date-only input gives midnight.
+    Unix epoch seconds, and what the date grammar reads in a header line
+    (:func:`tidings.when.find_header_dates`): day-first ``10/06/2022`` or ``10.06.2022 15:11``,
+    month names of every pack (``June 10, 2022``, ``10 de junio de 2022``).  Returns a
+    :class:`datetime.datetime` (timezone-aware when the input gives an offset, else naive); a
+    date-only input gives midnight.
     """
     if value is None:
         return None
@@ -48,16 +49,6 @@ def parse_published(value: str | None) -> _dt.datetime | None:
             return _dt.datetime(*[int(x) for x in m.groups() if x is not None])
         except ValueError:
             return None
-    m = _DMY.match(s)
-    if m:
-        g = [int(x) if x else 0 for x in m.groups()]
-        try:
-            return _dt.datetime(g[2], g[1], g[0], g[3], g[4], g[5])
-        except ValueError:
-            try:
-                return _dt.datetime(g[2], g[0], g[1], g[3], g[4], g[5])
-            except ValueError:
-                return None
     if re.fullmatch(r"\d{9,10}", s):
         return _dt.datetime.fromtimestamp(int(s), tz=_dt.timezone.utc)
     try:
@@ -66,14 +57,14 @@ def parse_published(value: str | None) -> _dt.datetime | None:
             return d
     except (TypeError, ValueError, IndexError):
         pass
-    from tidings.when.find import find_dates
+    from tidings.when.find import find_header_dates
 
-    try:
-        for mention in find_dates(s, "en", None):
-            if mention.kind == "explicit" and mention.precision == "day":
-                return _dt.datetime.fromisoformat(mention.date)
-    except ValueError:
-        pass
+    for mention in find_header_dates(s, None):  # the date grammar: every pack's month names, times
+        if mention.precision == "day" and not mention.date.startswith("--"):
+            try:
+                return _dt.datetime.fromisoformat(mention.iso)
+            except ValueError:  # a written time that is none ("25:70")
+                return None
     return None
 
 

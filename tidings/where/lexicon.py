@@ -119,6 +119,10 @@ def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     for path in [LANG_DIR / lang / "places.tsv"] + [Path(d) / lang / "places.tsv" for d in extra_dirs]:
         if path.is_file():
             lex = _parse(path, lang, lex)
+    from tidings.when import calendar_words
+
+    # month and weekday names ("Monday", "Mayo") are never geocoded; the date grammar holds them
+    lex.stop |= {norm_key(w) for w in calendar_words(lang, abbreviated=False)}
     for path in [LANG_DIR / lang / "actors.tsv"] + [Path(d) / lang / "actors.tsv" for d in extra_dirs]:
         if path.is_file():
             _add_country_forms(path, lex)
