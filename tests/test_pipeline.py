@@ -173,3 +173,21 @@ def test_both_sides_are_the_articles_two_states():
             "Ambas delegaciones acordaron crear una comisión sobre el agua.")
     agree = [e for e in tidings.code_text(text, lang="es", published="2024-03-14") if e.event_type == "AGREE"][0]
     assert {(a.country, a.sector) for a in agree.actors} == {("CHL", "GOV"), ("BOL", "GOV")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le ministre péruvien de la Défense, Julio Quispe, a visité Quito lundi. Quispe a critiqué le gouvernement équatorien."),
+    ("pt", "O ministro da Defesa do Peru, Julio Quispe, visitou Quito na segunda-feira. Quispe criticou o governo equatoriano."),
+    ("it", "Il ministro della Difesa del Perù, Julio Quispe, ha visitato Quito lunedì. Quispe ha criticato il governo ecuadoriano."),
+])
+def test_given_name_that_is_a_month_is_a_name(lang, text):
+    # "Julio" is July in these languages; written capitalized before a surname it is a given name
+    acc = [e for e in tidings.code_text(text, lang=lang, published="2024-03-14") if e.event_type == "ACCUSE"][0]
+    assert (acc.actors[0].country, acc.actors[0].name) == ("PER", "Julio Quispe")
+    assert acc.recipients[0].code == "ECUGOV"
+
+
+def test_capitalized_month_before_a_year_is_no_name():
+    events = tidings.code_text("Julio de 2023 fue un mes difícil. El gobierno de Perú acusó a Ecuador.",
+                               lang="es", published="2024-03-14")
+    assert [(e.event_type, e.actors[0].code, e.actors[0].name) for e in events] == [("ACCUSE", "PERGOV", None)]

@@ -145,6 +145,14 @@ class ActorRecognizer:
         self.stop = pack.frame_words("stop")
         self.particles = pack.frame_words("name_particle")
         self.caps = "no_capitals" not in pack.frame_words("setting")  # Arabic script has no capitals
+        # where month names are written in lower case (es, fr, it, pt, ru), a capitalized month word
+        # before another capitalized word is a given name ("Julio Quispe", "Août Dupont" is not)
+        self.name_months = frozenset()
+        if "lowercase_calendar" in pack.frame_words("setting"):
+            from tidings.text import fold
+            from tidings.when import calendar_words
+
+            self.name_months = frozenset(fold(w) for w in calendar_words(pack.lang, abbreviated=False)) & self.stop
         self.head_first = "head_first" in pack.frame_words("setting")
         self.territory = pack.frame_words("territory")
         self.both_words = pack.frame_words("both")
@@ -210,12 +218,23 @@ class ActorRecognizer:
             return True
         return i + 1 < len(toks) and toks[i + 1].norm in self.territory
 
+    def _given_name(self, toks, j: int) -> bool:
+        """Whether a capitalized month word at ``j`` is a given name: the next token is a capitalized
+        word that is no calendar, stop or function word ("Julio Quispe"; not "Julio 2024")."""
+        if not toks[j].text[:1].isupper() or j + 1 >= len(toks):
+            return False
+        n = toks[j + 1]
+        return (_is_cap(n.text) and n.text[:1].isalpha() and n.norm not in self.stop
+                and n.norm not in self.articles and n.norm not in self.of_words)
+
     def _cap_run(self, toks, i: int, taken: set[int]) -> int:
         """End index of a run of capitalized name tokens starting at ``i`` (``i`` when none)."""
         j = i
         while j < len(toks) and j - i < 5 and j not in taken:
             t = toks[j]
             if _is_cap(t.text) and t.norm not in self.stop and t.norm not in self.articles and t.norm not in self.of_words:
+                j += 1
+            elif j == i and t.norm in self.name_months and self._given_name(toks, j):
                 j += 1
             elif j > i and t.norm in self.particles and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
                 j += 1
