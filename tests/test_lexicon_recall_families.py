@@ -146,7 +146,6 @@ def test_other_family_verbs_and_nouns(coder, lang, text, event_type, cameo):
     ("es", "Rusia rechazó la propuesta ucraniana.", "REJECT", "12"),
     ("es", "Francia critica a Rusia.", "ACCUSE", "111"),
     ("fr", "L'Iran menace Israël de représailles.", "THREATEN", "13"),
-    ("es", "El presidente francés visita China.", "CONSULT", "042"),
 ])
 def test_verb_forms_keep_their_verb_trigger(coder, lang, text, event_type, cameo):
     assert _has(_coded(coder, lang, text), event_type, cameo)
@@ -161,4 +160,53 @@ def test_verb_forms_keep_their_verb_trigger(coder, lang, text, event_type, cameo
     ("ar", "نشرت الصحيفة المصرية تقريرا عن الاقتصاد.", "MOBILIZE"),
 ])
 def test_ordinary_senses_code_no_event_of_the_family(coder, lang, text, event_type):
+    assert event_type not in [t for t, _, _, _ in _coded(coder, lang, text)]
+
+
+SECOND_PHRASINGS = [
+    # talks held by two parties are symmetric consultations (CAMEO 040), each party an actor
+    ("en", "Japan and China held talks in Beijing.", "CONSULT", "040"),
+    ("de", "Japan und China führten Gespräche in Peking.", "CONSULT", "040"),
+    ("ru", "Япония и Китай провели переговоры в Пекине.", "CONSULT", "04"),
+    ("ar", "أجرت اليابان والصين محادثات في بكين.", "CONSULT", "04"),
+    # verbal attacks
+    ("en", "Japan lashed out at China over the incursion.", "ACCUSE", "111"),
+    ("es", "Japón arremetió contra China.", "ACCUSE", "111"),
+    ("de", "Japan prangerte China an.", "ACCUSE", "111"),
+    # taking to the streets
+    ("de", "Tausende Georgier gingen gegen die Regierung auf die Straße.", "PROTEST", "141"),
+    ("it", "Migliaia di georgiani sono scesi in piazza contro il governo.", "PROTEST", "141"),
+    ("ru", "Тысячи грузин вышли на улицы против правительства.", "PROTEST", "141"),
+    ("ar", "خرج آلاف الجورجيين في مظاهرات ضد الحكومة.", "PROTEST", "141"),
+    # arrests by other verbs
+    ("en", "Georgian police rounded up dozens of protesters.", "COERCE", "173"),
+    ("it", "La polizia georgiana ha fermato decine di manifestanti.", "COERCE", "173"),
+    ("fr", "La police géorgienne a interpellé des dizaines de manifestants.", "COERCE", "173"),
+    # releases and withdrawals
+    ("en", "China pulled its troops out of the disputed area.", "RETREAT", "087"),
+    ("ar", "أطلقت الصين سراح صيادين يابانيين.", "RETREAT", "084"),
+    ("es", "China excarceló a dos pescadores japoneses.", "RETREAT", "084"),
+    ("it", "La Cina ha rilasciato due pescatori giapponesi.", "RETREAT", "084"),
+    # agreement and rejection
+    ("fr", "Le Japon et la Chine se sont accordés pour reprendre les vols.", "AGREE", "03"),
+    ("es", "China desestimó la petición japonesa.", "REJECT", "12"),
+]
+
+
+@pytest.mark.parametrize("lang,text,event_type,cameo", SECOND_PHRASINGS)
+def test_second_phrasings_of_each_family(coder, lang, text, event_type, cameo):
+    assert _has(_coded(coder, lang, text), event_type, cameo)
+
+
+def test_talks_held_by_two_states_make_both_actors(coder):
+    coded = _coded(coder, "en", "Japan and China held talks in Beijing.")
+    assert ("CONSULT", "040", ["JPN", "CHN"], []) in coded or ("CONSULT", "040", ["CHN", "JPN"], []) in coded
+
+
+@pytest.mark.parametrize("lang,text,event_type", [
+    ("it", "La Russia deve fermare la guerra in Ucraina.", "COERCE"),
+    ("de", "Die Kinder spielten in Berlin auf der Straße.", "PROTEST"),
+    ("en", "Analysts rounded up the figures for Germany.", "COERCE"),
+])
+def test_second_phrasings_ordinary_senses(coder, lang, text, event_type):
     assert event_type not in [t for t, _, _, _ in _coded(coder, lang, text)]
