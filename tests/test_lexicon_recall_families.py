@@ -210,3 +210,30 @@ def test_talks_held_by_two_states_make_both_actors(coder):
 ])
 def test_second_phrasings_ordinary_senses(coder, lang, text, event_type):
     assert event_type not in [t for t, _, _, _ in _coded(coder, lang, text)]
+
+
+@pytest.mark.parametrize("lang,text,event_type,cameo", [
+    # recalling one's own ambassador reduces relations (166); summoning another's is a complaint (114)
+    ("en", "Serbia recalled its ambassador from Croatia.", "SANCTION", "166"),
+    ("es", "Serbia llamó a consultas a su embajador en Croacia.", "SANCTION", "166"),
+    ("de", "Serbien rief seinen Botschafter aus Kroatien zurück.", "SANCTION", "166"),
+    ("it", "La Serbia ha richiamato il suo ambasciatore in Croazia.", "SANCTION", "166"),
+    ("ar", "استدعت صربيا سفيرها لدى كرواتيا.", "SANCTION", "166"),
+    ("en", "Turkey summoned the Swedish ambassador.", "ACCUSE", "114"),
+    ("pt", "A Turquia convocou o embaixador sueco.", "ACCUSE", "114"),
+    ("ar", "استدعت تركيا السفير السويدي.", "ACCUSE", "114"),
+    # shooting down aircraft and drones
+    ("es", "Ucrania derribó doce drones rusos.", "ASSAULT", "19"),
+    ("pt", "A Ucrânia derrubou doze drones russos.", "ASSAULT", "19"),
+    ("ar", "أسقطت أوكرانيا اثنتي عشرة طائرة مسيرة روسية.", "ASSAULT", "19"),
+])
+def test_ambassadors_and_shooting_down(coder, lang, text, event_type, cameo):
+    assert _has(_coded(coder, lang, text), event_type, cameo)
+
+
+@pytest.mark.parametrize("lang,text,event_type", [
+    ("es", "La oposición quiere derribar al Gobierno de Perú.", "ASSAULT"),
+    ("fr", "Le ministre a rappelé à Paris que l'ambassadeur était absent.", "SANCTION"),
+])
+def test_ambassador_and_shooting_down_ordinary_senses(coder, lang, text, event_type):
+    assert event_type not in [t for t, _, _, _ in _coded(coder, lang, text)]
