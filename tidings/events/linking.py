@@ -233,7 +233,13 @@ class LinkRules:
             p = phrases[k]
             gap = range(te, p.start)
             by_agent = any(i in agent for i in gap)
-            if len(gap) > (8 if by_agent else 4):
+            # a recipient preposition may head a longer noun phrase ("sanciones contra bancos y empresas
+            # de Rusia", "frappes contre les installations énergétiques de l'Ukraine"), not past a comma
+            # or another trigger
+            to_whom = not c.recipients and any(i in rprep for i in gap) and not any(
+                toks[i].norm == "," or i in self._trigger_tokens for i in gap)
+            words = [i for i in gap if toks[i].norm not in self.articles and any(ch.isalnum() for ch in toks[i].text)]
+            if len(gap) > (8 if by_agent else 4) and not (to_whom and len(words) <= 8):
                 break
             before = [toks[i].norm for i in gap]
             grp = self._group(phrases, k, toks, +1)
