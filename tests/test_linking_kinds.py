@@ -44,3 +44,53 @@ def test_recipient_after_a_long_prepositional_phrase(lang, text, etype, actor, r
 def test_long_recipient_phrase_stops_at_a_comma(lang, text, etype):
     ev = found(text, lang, etype)
     assert "POL" not in countries(ev.recipients)
+
+
+def found_on(text, lang, etype, published):
+    evs = [e for e in tidings.code_text(text, lang=lang, published=published) if e.event_type == etype]
+    assert evs, f"no {etype} in {text!r}"
+    return evs[0]
+
+
+# Two coordinated verbs: the second shares the subject that opens the clause, even after fronted
+# adverbials, and takes the first verb's addressee as its recipient ("turned to Russia and asked").
+@pytest.mark.parametrize("lang,text,actor,recipient", [
+    ("es", "El presidente de Kazajistán se dirigió a Rusia y pidió ayuda.", "KAZ", "RUS"),
+    ("es", "El lunes, en medio de las protestas, el presidente de Kazajistán se dirigió a Rusia y pidió ayuda.",
+     "KAZ", "RUS"),
+    ("en", "On Monday, amid mass protests, the president of Kazakhstan turned to Russia and asked for help.",
+     "KAZ", "RUS"),
+    ("pt", "Na segunda-feira, em meio aos protestos, o presidente do Cazaquistão recorreu à Rússia e pediu ajuda.",
+     "KAZ", "RUS"),
+    ("ru", "На фоне протестов президент Казахстана 5 января обратился к членам ОДКБ и попросил поддержки.",
+     "KAZ", "IGO"),
+    ("ru", "Президент Сербии обратился к лидерам ЕС и попросил помощи.", "SRB", "EUR"),
+])
+def test_second_verb_shares_subject_and_addressee(lang, text, actor, recipient):
+    ev = found_on(text, lang, "REQUEST", "2022-01-07")
+    assert countries(ev.actors) == [actor]
+    assert countries(ev.recipients) == [recipient]
+
+
+# ... but a second verb with its own object keeps it.
+@pytest.mark.parametrize("lang,text,etype,actor,recipient", [
+    ("es", "El presidente de Francia se dirigió a Rusia y criticó a Polonia.", "ACCUSE", "FRA", "POL"),
+    ("en", "The president of France turned to Russia and criticized Poland.", "ACCUSE", "FRA", "POL"),
+])
+def test_second_verb_keeps_its_own_object(lang, text, etype, actor, recipient):
+    ev = found_on(text, lang, etype, "2022-01-07")
+    assert countries(ev.actors) == [actor]
+    assert countries(ev.recipients) == [recipient]
+
+
+# Portuguese "à", "às" (a + a) fold to the article "a": they are still the preposition, so the party
+# after them is an object, not the subject.
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Ontem, em Lisboa, o presidente do Cazaquistão recorreu à Rússia e pediu ajuda.", "REQUEST", "KAZ", "RUS"),
+    ("Na terça-feira, o Brasil enviou à Venezuela uma nota e convocou o embaixador.", "ACCUSE", "BRA", "VEN"),
+    ("Ontem, o governo de Angola pediu à China e às Nações Unidas ajuda urgente.", "REQUEST", "AGO", "CHN"),
+])
+def test_portuguese_contraction_is_a_preposition(text, etype, actor, recipient):
+    ev = found_on(text, "pt", etype, "2022-01-07")
+    assert countries(ev.actors) == [actor]
+    assert recipient in countries(ev.recipients)

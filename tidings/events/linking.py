@@ -207,9 +207,7 @@ class LinkRules:
     def _oblique(self, p: ActorPhrase, toks) -> bool:
         """Whether a phrase is governed by a preposition (the token before it, skipping articles);
         "thousands of students", "miles de estudiantes" are not oblique."""
-        i = p.start - 1
-        while i >= 0 and toks[i].norm in self.articles:
-            i -= 1
+        i = self._prep_before(p.start, toks)
         if i < 0 or toks[i].norm not in self.preps:
             return False
         if toks[i].norm in self.of_words and i > 0 and (toks[i - 1].norm in self.quantity or toks[i - 1].text.isdigit()):
@@ -257,3 +255,37 @@ class LinkRules:
         if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
             c.actors, c.recipients = c.actors + c.recipients, []
 
+
+    def _prep_before(self, start: int, toks) -> int:
+        """The index of the token that governs a phrase starting at ``start``: the token before it,
+        skipping articles; -1 if none."""
+        i = start - 1
+        while i >= 0 and self._article(toks[i]):
+            i -= 1
+        return i
+
+    def _addressee(self, c: EventCandidate, phrases, toks, lb: int) -> None:
+        """The second of two coordinated verbs takes the first one's addressee as its recipient when
+        it names none of its own, or only the actor's own country ("se dirigió a Rusia y pidió ayuda",
+        "turned to Russia and asked for help", "обратился к России и попросил помощи")."""
+        ts = c.t_start
+        if not (ts > 0 and toks[ts - 1].norm in self.conj) or "noun" in c.entry.flags \
+                or "passive" in c.notes or "self" in c.entry.flags or not c.actors:
+            return
+        own = {a.country for a in c.actors}
+        if c.recipients and any(r.country not in own for r in c.recipients):
+            return
+        for p in reversed([p for p in phrases if lb <= p.start and p.end <= ts - 1]):
+            i = self._prep_before(p.start, toks)
+            between = [t.norm for t in toks[p.end:ts - 1]]
+            if any(w == "," or w in self.conj for w in between):
+                break  # the addressee is the first verb's last phrase, right before the conjunction
+            if i >= 0 and toks[i].norm in self.recipient_preps and set(p.countries) - own:
+                c.recipients = list(p.actors)
+                c.notes.append("addressee")
+            break
+
+    def _article(self, tok) -> bool:
+        """Whether a token is an article; a contraction that only folding made look like one is the
+        preposition it contains (Portuguese "à", "às" fold to the articles "a", "as")."""
+        return tok.norm in self.articles and not (tok.text.lower() != tok.norm and tok.norm in self.preps)
