@@ -94,3 +94,34 @@ def test_portuguese_contraction_is_a_preposition(text, etype, actor, recipient):
     ev = found_on(text, "pt", etype, "2022-01-07")
     assert countries(ev.actors) == [actor]
     assert recipient in countries(ev.recipients)
+
+
+# A noun trigger inside a prepositional phrase with a party of its own ("responded to the EU
+# sanctions"): that party is its actor, and the clause subject the one it was aimed at.
+@pytest.mark.parametrize("lang,text,actor,recipient", [
+    ("es", "Rusia respondió a las nuevas sanciones de la Unión Europea.", "EUR", "RUS"),
+    ("en", "Russia responded to the new sanctions of the European Union.", "EUR", "RUS"),
+    ("en", "Russia responded to the EU sanctions.", "EUR", "RUS"),
+    ("pt", "A Rússia reagiu às novas sanções da União Europeia.", "EUR", "RUS"),
+    ("fr", "La Russie a répondu aux sanctions de l'Union européenne.", "EUR", "RUS"),
+    ("de", "Russland reagierte auf die amerikanischen Sanktionen.", "USA", "RUS"),
+    ("ru", "Россия ответила на односторонние санкции ЕС.", "EUR", "RUS"),
+    ("ru", "Москва отреагировала на новые американские санкции.", "USA", "RUS"),
+])
+def test_noun_trigger_in_a_prepositional_phrase(lang, text, actor, recipient):
+    ev = found(text, lang, "SANCTION")
+    assert countries(ev.actors) == [actor]
+    assert countries(ev.recipients) == [recipient]
+
+
+# ... an infinitive after the preposition is no adjective, and a noun with no party of its own keeps
+# the clause subject ("se sumaron a las protestas": the students protest).
+@pytest.mark.parametrize("lang,text,etype,actor,recipient", [
+    ("es", "La Unión Europea volvió a imponer sanciones a Rusia.", "SANCTION", "EUR", "RUS"),
+    ("en", "The European Union decided to impose the sanctions on Russia.", "SANCTION", "EUR", "RUS"),
+    ("es", "Estudiantes de Chile se sumaron a las protestas contra el gobierno.", "PROTEST", "CHL", "CHL"),
+])
+def test_noun_in_pp_needs_its_own_party(lang, text, etype, actor, recipient):
+    ev = found(text, lang, etype)
+    assert countries(ev.actors) == [actor]
+    assert countries(ev.recipients) == [recipient]

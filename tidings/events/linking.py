@@ -5,6 +5,9 @@ from __future__ import annotations
 from tidings.actors import ActorPhrase
 from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
 
+# nouns whose of-phrase is the one acted on ("the arrest of journalists", "la liberación de presos")
+OBJECT_OF_NOUN = {"COERCE", "RETREAT", "AID", "CONCEDE", "MOBILIZE"}
+
 
 class LinkRules:
     """The linking rules; uses the pack words set by ``EventLinker``."""
@@ -221,12 +224,19 @@ class LinkRules:
         ts, te = c.t_start, c.t_end
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         agent = {s for s, _, _ in cues.get("agent_prep", [])}
-        left = [k for k in left if not self._oblique(phrases[k], toks)]
+        in_pp, own = self._noun_in_pp(c, phrases, toks)
+        left = [k for k in left if not self._oblique(phrases[k], toks) and k not in own]
         if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
             # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
             # noun is the object of another trigger ("condenaron el ataque")
             c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
             c.confidence = 0.6 if ts - phrases[left[-1]].end <= 3 else 0.5
+        # a noun inside a prepositional phrase with a party of its own ("Russia responded to the EU
+        # sanctions", "Rusia respondió a las sanciones de la UE"): that party is its actor and the clause
+        # subject the one it was aimed at
+        subject = c.actors
+        if in_pp:
+            c.actors = [a for k in own for a in phrases[k].actors]
         for k in right:
             p = phrases[k]
             gap = range(te, p.start)
@@ -252,6 +262,12 @@ class LinkRules:
             else:
                 break
             te = phrases[grp[-1]].end
+        if in_pp:
+            if c.actors and {a.country for a in c.actors} - {a.country for a in subject} - {None}:
+                c.recipients = c.recipients or subject
+                c.notes.append("noun in a prepositional phrase")
+            else:
+                c.actors = subject
         if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
             c.actors, c.recipients = c.actors + c.recipients, []
 
@@ -289,3 +305,34 @@ class LinkRules:
         """Whether a token is an article; a contraction that only folding made look like one is the
         preposition it contains (Portuguese "à", "às" fold to the articles "a", "as")."""
         return tok.norm in self.articles and not (tok.text.lower() != tok.norm and tok.norm in self.preps)
+
+    def _noun_in_pp(self, c: EventCandidate, phrases, toks) -> tuple[bool, list[int]]:
+        """Whether a noun trigger stands in a prepositional phrase ("a las nuevas sanciones", "to the
+        EU sanctions", "на односторонние санкции"), and the indices of the parties inside that phrase
+        before the noun. Nouns whose of-phrase is their object (arrest, release, aid) and the
+        instrument of "threatened with sanctions" are left to the other rules."""
+        if c.event_type in OBJECT_OF_NOUN:
+            return False, []
+        i, inner, words, article = c.t_start - 1, [], 0, False
+        while i >= 0:
+            k = next((k for k, p in enumerate(phrases) if p.start <= i < p.end), None)
+            t = toks[i]
+            if k is not None:
+                inner.insert(0, k)
+                i = phrases[k].start - 1
+            elif self._article(t):
+                article = True
+                i -= 1
+            elif t.norm in self.recipient_preps:
+                # adjectives stand between an article and the noun ("a las nuevas sanciones"); a word
+                # with no article before it may be an infinitive ("to impose sanctions", "a imponer"),
+                # except where nouns take no article (setting bare_adjectives: "на односторонние санкции")
+                # or the preposition holds one (contraction: "às novas sanções", "aux nouvelles")
+                return (not words or article or self.bare_adjectives or t.norm in self.contractions), inner
+            elif words < 2 and not article and t.text.isalpha() and t.text[:1].islower() \
+                    and t.norm not in self.function_words and i not in self._trigger_tokens:
+                words += 1
+                i -= 1
+            else:
+                break
+        return False, []
