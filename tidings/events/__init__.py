@@ -58,6 +58,9 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         settings = pack.frame_words("setting")
         self.verb_first = "verb_first" in settings
         self.instrumental_agent = "instrumental_agent" in settings
+        self.bare_adjectives = "bare_adjectives" in settings
+        self.contractions = pack.frame_words("contraction")
+        self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
         self.source_preps = pack.frame_words("source_prep")
         self.locatives = pack.frame_words("locative_prep")
         clitics = {" ".join(f.words) for f in pack.frame_values("clitic_prefix")}
@@ -89,6 +92,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         toks = sent.tokens
         n = len(toks)
         self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
+        self._verbal_tokens = {i for m in triggers if "noun" not in m.payload.flags for i in range(m.start, m.end)}
         operations = self._operation_names(cues, toks)
         named = {i for a, b in operations for i in range(a, b)}
         all_phrases = phrases
@@ -115,6 +119,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             self._link(cand, phrases, cues, left_b, right_b, toks)
             self._gap_object(cand, phrases, left_b)
             self._shared_subject(cand, phrases, toks, left_b)
+            self._addressee(cand, phrases, toks, left_b)
             self._speaker(cand, phrases, cues, toks, left_b, previous)
             self._destination(cand, phrases, places, toks, right_b)
             self._modality(cand, cues, toks, left_b, accuse_before, right_b)
@@ -143,14 +148,19 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
 
     def _shared_subject(self, cand: EventCandidate, phrases: list[ActorPhrase], toks, left_b: int) -> None:
         """Coordinated verbs share the clause's subject, the party that opens it: "X informed Y about
-        the talks and praised Z"."""
+        the talks and praised Z"; the first verb's party nearest the conjunction is then the recipient
+        ("Токаев обратился к членам ОДКБ и попросил поддержки")."""
         ts = cand.t_start
         if not (ts > 0 and toks[ts - 1].norm in self.conj and "passive" not in cand.notes
                 and "noun" not in cand.entry.flags):
             return
-        first = next((k for k, p in enumerate(phrases) if p.start >= left_b), None)
-        if first is None or phrases[first].start - left_b > 2 or phrases[first].end >= ts \
-                or self._oblique(phrases[first], toks):
+        # the subject opens the clause, perhaps after fronted adverbials and prepositional phrases
+        # ("El lunes, en Bruselas, el ministro ...", "На фоне протестов президент ...") in which no
+        # verb trigger stands
+        first = next((k for k, p in enumerate(phrases) if p.start >= left_b and not self._oblique(p, toks)), None)
+        if first is None or phrases[first].end >= ts or phrases[first].start - left_b > 12:
+            return
+        if phrases[first].start - left_b > 2 and any(i in self._verbal_tokens for i in range(left_b, phrases[first].start)):
             return
         subject = [a for k in self._group(phrases, first, toks, +1) for a in phrases[k].actors]
         keep = {(a.country, a.sector) for a in subject}

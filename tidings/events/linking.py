@@ -5,6 +5,9 @@ from __future__ import annotations
 from tidings.actors import ActorPhrase
 from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
 
+# nouns whose of-phrase is the one acted on ("the arrest of journalists", "la liberación de presos")
+OBJECT_OF_NOUN = {"COERCE", "RETREAT", "AID", "CONCEDE", "MOBILIZE"}
+
 
 class LinkRules:
     """The linking rules; uses the pack words set by ``EventLinker``."""
@@ -207,9 +210,7 @@ class LinkRules:
     def _oblique(self, p: ActorPhrase, toks) -> bool:
         """Whether a phrase is governed by a preposition (the token before it, skipping articles);
         "thousands of students", "miles de estudiantes" are not oblique."""
-        i = p.start - 1
-        while i >= 0 and toks[i].norm in self.articles:
-            i -= 1
+        i = self._prep_before(p.start, toks)
         if i < 0 or toks[i].norm not in self.preps:
             return False
         if toks[i].norm in self.of_words and i > 0 and (toks[i - 1].norm in self.quantity or toks[i - 1].text.isdigit()):
@@ -223,17 +224,30 @@ class LinkRules:
         ts, te = c.t_start, c.t_end
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         agent = {s for s, _, _ in cues.get("agent_prep", [])}
-        left = [k for k in left if not self._oblique(phrases[k], toks)]
+        in_pp, own = self._noun_in_pp(c, phrases, toks)
+        left = [k for k in left if not self._oblique(phrases[k], toks) and k not in own]
         if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
             # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
             # noun is the object of another trigger ("condenaron el ataque")
             c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
             c.confidence = 0.6 if ts - phrases[left[-1]].end <= 3 else 0.5
+        # a noun inside a prepositional phrase with a party of its own ("Russia responded to the EU
+        # sanctions", "Rusia respondió a las sanciones de la UE"): that party is its actor and the clause
+        # subject the one it was aimed at
+        subject = c.actors
+        if in_pp:
+            c.actors = [a for k in own for a in phrases[k].actors]
         for k in right:
             p = phrases[k]
             gap = range(te, p.start)
             by_agent = any(i in agent for i in gap)
-            if len(gap) > (8 if by_agent else 4):
+            # a recipient preposition may head a longer noun phrase ("sanciones contra bancos y empresas
+            # de Rusia", "frappes contre les installations énergétiques de l'Ukraine"), not past a comma
+            # or another trigger
+            to_whom = not c.recipients and any(i in rprep for i in gap) and not any(
+                toks[i].norm == "," or i in self._trigger_tokens for i in gap)
+            words = [i for i in gap if toks[i].norm not in self.articles and any(ch.isalnum() for ch in toks[i].text)]
+            if len(gap) > (8 if by_agent else 4) and not (to_whom and len(words) <= 8):
                 break
             before = [toks[i].norm for i in gap]
             grp = self._group(phrases, k, toks, +1)
@@ -248,6 +262,77 @@ class LinkRules:
             else:
                 break
             te = phrases[grp[-1]].end
+        if in_pp:
+            if c.actors and {a.country for a in c.actors} - {a.country for a in subject} - {None}:
+                c.recipients = c.recipients or subject
+                c.notes.append("noun in a prepositional phrase")
+            else:
+                c.actors = subject
         if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
             c.actors, c.recipients = c.actors + c.recipients, []
 
+
+    def _prep_before(self, start: int, toks) -> int:
+        """The index of the token that governs a phrase starting at ``start``: the token before it,
+        skipping articles; -1 if none."""
+        i = start - 1
+        while i >= 0 and self._article(toks[i]):
+            i -= 1
+        return i
+
+    def _addressee(self, c: EventCandidate, phrases, toks, lb: int) -> None:
+        """The second of two coordinated verbs takes the first one's addressee as its recipient when
+        it names none of its own, or only the actor's own country ("se dirigió a Rusia y pidió ayuda",
+        "turned to Russia and asked for help", "обратился к России и попросил помощи")."""
+        ts = c.t_start
+        if not (ts > 0 and toks[ts - 1].norm in self.conj) or "noun" in c.entry.flags \
+                or "passive" in c.notes or "self" in c.entry.flags or not c.actors:
+            return
+        own = {a.country for a in c.actors}
+        if c.recipients and any(r.country not in own for r in c.recipients):
+            return
+        for p in reversed([p for p in phrases if lb <= p.start and p.end <= ts - 1]):
+            i = self._prep_before(p.start, toks)
+            between = [t.norm for t in toks[p.end:ts - 1]]
+            if any(w == "," or w in self.conj for w in between):
+                break  # the addressee is the first verb's last phrase, right before the conjunction
+            if i >= 0 and toks[i].norm in self.recipient_preps and set(p.countries) - own:
+                c.recipients = list(p.actors)
+                c.notes.append("addressee")
+            break
+
+    def _article(self, tok) -> bool:
+        """Whether a token is an article; a contraction that only folding made look like one is the
+        preposition it contains (Portuguese "à", "às" fold to the articles "a", "as")."""
+        return tok.norm in self.articles and not (tok.text.lower() != tok.norm and tok.norm in self.preps)
+
+    def _noun_in_pp(self, c: EventCandidate, phrases, toks) -> tuple[bool, list[int]]:
+        """Whether a noun trigger stands in a prepositional phrase ("a las nuevas sanciones", "to the
+        EU sanctions", "на односторонние санкции"), and the indices of the parties inside that phrase
+        before the noun. Nouns whose of-phrase is their object (arrest, release, aid) and the
+        instrument of "threatened with sanctions" are left to the other rules."""
+        if c.event_type in OBJECT_OF_NOUN:
+            return False, []
+        i, inner, words, article = c.t_start - 1, [], 0, False
+        while i >= 0:
+            k = next((k for k, p in enumerate(phrases) if p.start <= i < p.end), None)
+            t = toks[i]
+            if k is not None:
+                inner.insert(0, k)
+                i = phrases[k].start - 1
+            elif self._article(t):
+                article = True
+                i -= 1
+            elif t.norm in self.recipient_preps:
+                # adjectives stand between an article and the noun ("a las nuevas sanciones"); a word
+                # with no article before it may be an infinitive ("to impose sanctions", "a imponer"),
+                # except where nouns take no article (setting bare_adjectives: "на односторонние санкции")
+                # or the preposition holds one (contraction: "às novas sanções", "aux nouvelles")
+                return (not words or article or self.bare_adjectives or t.norm in self.contractions), inner
+            elif words < 2 and not article and t.text.isalpha() and t.text[:1].islower() \
+                    and t.norm not in self.function_words and i not in self._trigger_tokens:
+                words += 1
+                i -= 1
+            else:
+                break
+        return False, []
