@@ -71,6 +71,18 @@ def fold(text: str, *, index: bool = False) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """``fold(word)``, remembered: a token's folding is done once per distinct word, not per token."""
+    return fold(word)
+
+
+@lru_cache(maxsize=200_000)
+def fold_index_word(word: str) -> str:
+    """``fold(word, index=True)``, remembered (the place scanner folds every token of a sentence)."""
+    return fold(word, index=True)
+
+
 # languages whose lemmas come from simplemma's full dictionary rather than the shipped table
 # (``use_full_lemmas``: a user lexicon may add words the table does not cover)
 _FULL_LEMMAS: set[str] = set()
@@ -141,10 +153,10 @@ def lemma(word: str, lang: str) -> str:
     simplemma's full dictionary after ``use_full_lemmas(lang)``; the folded word when unknown."""
     if lang in LEMMA_LANGS and any(ch.isalpha() for ch in word):
         try:
-            return fold(_lemmatizer(lang in _FULL_LEMMAS).lemmatize(word, lang=lang))
+            return fold_word(_lemmatizer(lang in _FULL_LEMMAS).lemmatize(word, lang=lang))
         except ValueError:  # pragma: no cover - language without a dictionary
             pass
-    return fold(word)
+    return fold_word(word)
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
@@ -152,8 +164,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        norm = fold(word)
-        tokens.append(Token(word, m.start() + offset, m.end() + offset, norm, lemma(word, lang)))
+        tokens.append(Token(word, m.start() + offset, m.end() + offset, fold_word(word), lemma(word, lang)))
     return tokens
 
 

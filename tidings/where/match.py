@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tidings.where.gazetteer import Entry, admin1_of, norm_token, tokens
+from tidings.text import fold_index_word
+from tidings.where.gazetteer import Entry, admin1_of, tokens
 from tidings.where.lexicon import PlaceLexicon
 
 MAX_NAME_TOKENS = 5
@@ -74,6 +75,21 @@ def _last_variants(tok: str, lex: PlaceLexicon) -> list[str]:
     return out
 
 
+_HEADS: dict[tuple[int, int], tuple[PlaceLexicon, object, frozenset[str]]] = {}
+
+
+def _multiword_heads(lex: PlaceLexicon, gaz) -> frozenset[str]:
+    """The first words of every multi-word key a look-up can hit (gazetteer index, the lexicon's
+    aliases and country forms), made once per lexicon and gazetteer: a span whose first token
+    gives none of them is no multi-word name, whatever follows."""
+    got = _HEADS.get((id(lex), id(gaz)))
+    if got is None or got[0] is not lex or got[1] is not gaz:
+        heads = frozenset(k.split(" ", 1)[0] for keys in (gaz.index, lex.aliases, lex.country_forms)
+                          for k in keys if " " in k)
+        got = _HEADS[(id(lex), id(gaz))] = (lex, gaz, heads)
+    return got[2]
+
+
 def _lookup(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool = False
             ) -> tuple[list[Entry], set[int], str | None, str]:
     """Candidates for the normalized tokens ``norms``: (entries, ids of aliased entries, clitic role, key).
@@ -81,6 +97,11 @@ def _lookup(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool = False
     A division that has a namesake city among the candidates is dropped (``Berlin`` is the city unless
     an admin word says otherwise)."""
     firsts = _first_variants(norms[0], lex)
+    if len(norms) > 1 and not any(f in _multiword_heads(lex, gaz) for f, _ in firsts):
+        key = " ".join(norms)  # no key starts with any form of the first token: only the stop check is left
+        if key in lex.stop and (len(key.replace(" ", "")) < MIN_KEY_LETTERS or not allow_stop):
+            return [], set(), None, key
+        return [], set(), None, ""
     for fi, (first, role) in enumerate(firsts):
         toks = [first] + norms[1:]
         lasts = _last_variants(toks[-1], lex)
@@ -115,7 +136,7 @@ class _Text:
         self.text = text
         self.lex = lex
         self.toks = tokens(text)
-        self.norms = [norm_token(t) for t, _, _ in self.toks]
+        self.norms = [fold_index_word(t) for t, _, _ in self.toks]  # norm_token, remembered per word
         self.name_parts: set[str] = set()  # keys of small towns met glued to another name (a person's)
 
     def gap(self, k: int) -> str:
