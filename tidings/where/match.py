@@ -53,7 +53,18 @@ def _alias_entries(targets, gaz) -> list[Entry]:
 
 
 def _first_variants(tok: str, lex: PlaceLexicon) -> list[tuple[str, str | None]]:
-    """``tok`` and the forms left after stripping up to two glued clitics, with the role they mark."""
+    """``tok`` and the forms left after stripping up to two glued clitics, with the role they mark
+    (remembered per word and lexicon; the list is shared, never change it)."""
+    memo = lex.__dict__.get("_first_memo")
+    if memo is None or len(memo) > 100_000:
+        memo = lex.__dict__["_first_memo"] = {}
+    out = memo.get(tok)
+    if out is None:
+        out = memo[tok] = _first_variants_now(tok, lex)
+    return out
+
+
+def _first_variants_now(tok: str, lex: PlaceLexicon) -> list[tuple[str, str | None]]:
     out = [(tok, None)]
     for c, role in lex.clitics:
         if tok.startswith(c) and len(tok) - len(c) >= MIN_KEY_LETTERS:
@@ -144,8 +155,8 @@ class _Text:
         return self.text[self.toks[k][2]: self.toks[k + 1][1]]
 
     def connected(self, k: int) -> bool:
-        return self.gap(k) in (" ", "-", "‑", "–") or (self.gap(k).strip() == "" and "\n" not in self.gap(k)
-                                                       and len(self.gap(k)) <= 2)
+        gap = self.text[self.toks[k][2]: self.toks[k + 1][1]]
+        return gap in (" ", "-", "‑", "–") or (len(gap) <= 2 and gap.strip() == "" and "\n" not in gap)
 
     def hyphen(self, k: int) -> bool:
         return self.gap(k) in ("-", "‑")
