@@ -106,7 +106,20 @@ def _lookup(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool = False
     """Candidates for the normalized tokens ``norms``: (entries, ids of aliased entries, clitic role, key).
     Tries the exact key first, then clitic-stripped first token and suffix-rewritten last token.
     A division that has a namesake city among the candidates is dropped (``Berlin`` is the city unless
-    an admin word says otherwise)."""
+    an admin word says otherwise).  A one-word look-up is remembered per word (the scanner tries
+    every capitalized word, and every word of an uncased script); the caller gets its own list and set."""
+    if len(norms) != 1:
+        return _lookup_now(norms, lex, gaz, allow_stop)
+    memo = lex.__dict__.get("_one_memo")
+    if memo is None or memo[0] is not gaz or len(memo[1]) > 100_000:
+        memo = lex.__dict__["_one_memo"] = (gaz, {})
+    got = memo[1].get((norms[0], allow_stop))
+    if got is None:
+        got = memo[1][(norms[0], allow_stop)] = _lookup_now(norms, lex, gaz, allow_stop)
+    return list(got[0]), set(got[1]), got[2], got[3]
+
+
+def _lookup_now(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool) -> tuple[list[Entry], set[int], str | None, str]:
     firsts = _first_variants(norms[0], lex)
     if len(norms) > 1 and not any(f in _multiword_heads(lex, gaz) for f, _ in firsts):
         key = " ".join(norms)  # no key starts with any form of the first token: only the stop check is left
