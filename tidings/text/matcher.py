@@ -202,8 +202,11 @@ class Matcher:
         first alignment ends, trying shorter gaps first."""
         out: list[Match] = []
         n = len(keys)
+        memo = self._memo
         for i, tk in enumerate(keys):
-            firsts = self._firsts(tk)
+            firsts = memo.get(tk)  # self._firsts(tk), its memo read here (most tokens start nothing)
+            if firsts is None:
+                firsts = self._firsts(tk)
             if not firsts:
                 continue
             found: list[tuple[int, int, int, int, Any]] = []

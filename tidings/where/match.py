@@ -175,11 +175,11 @@ class _Text:
         return self.gap(k) in ("-", "‑")
 
     def startable(self, k: int) -> bool:
-        t = self.toks[k][0]
-        if t[0].isdigit():
+        ch = self.toks[k][0][0]
+        if ch.isdigit():
             return False
-        if _is_cased(t):
-            return _is_cap(t)
+        if ch.upper() != ch.lower():  # _is_cased, then _is_cap
+            return ch.isupper()
         return True
 
     def name_token(self, k: int, prev: int) -> bool:
