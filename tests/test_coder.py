@@ -103,10 +103,18 @@ def test_stages_keep_no_document_state():
     assert [dict(vars(s)) for s in coder.stages] == before
 
 
-def test_resources_load_when_the_coder_is_built():
+def test_resources_load_when_first_needed():
     assert Coder(languages=["es"]).res.loaded() == ["es"]
-    everything = Coder()
+    lazy = Coder()
+    assert lazy.res.loaded() == []  # nothing before a document needs it
+    lazy.code_text("La policía detuvo a tres opositores en Caracas.", lang="es", published="2024-03-14")
+    assert lazy.res.loaded() == ["es"]
+    lazy.code_text("Die Polizei nahm in Berlin drei Demonstranten fest.", lang="de", published="2024-03-14")
+    assert lazy.res.loaded() == ["de", "es"]
+    everything = Coder(languages="all")
     assert everything.res.loaded() == everything.languages()
     assert {"en", "es", "fr", "pt", "de", "it", "ru", "ar"} <= set(everything.res.loaded())
     with pytest.raises(ValueError, match="'xx' has no language pack"):
         Coder(languages=["xx"])
+    with pytest.raises(ValueError, match="give 'all'"):
+        Coder(languages="en")

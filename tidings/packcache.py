@@ -114,7 +114,10 @@ def cached(name: str, folders: Sequence[Path], sources: Sequence[Path], build: C
     if root is None:
         with no_gc():
             return build()
-    where = hashlib.sha256("|".join(str(Path(d).resolve()) for d in folders).encode()).hexdigest()[:8]
+    # the installation (this package's folder) is part of where: an entry built from no folder (the
+    # gazetteer) would otherwise be shared by every checkout, each evicting the others' on every run
+    where = hashlib.sha256("|".join([str(Path(__file__).resolve().parent)] + [str(Path(d).resolve()) for d in folders])
+                           .encode()).hexdigest()[:8]
     stem = f"{name}-{where}"
     path = root / f"{stem}-{_signature(name, folders, sources, extra)}.pickle"
     try:

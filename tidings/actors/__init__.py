@@ -295,7 +295,7 @@ class ActorRecognizer:
             from tidings.text import fold
 
             key = fold(name)
-            last = fold(toks[end - 1].text)
+            last = toks[end - 1].norm  # fold() of the token's text, made once when it was cut
             known = memory.people.get(key) or memory.people.get(last)
             appos = end < len(toks) - 1 and toks[end].text == "," and any(
                 u.start in (end + 1, end + 2) and u.kind in {"title", "former"} for u in units)

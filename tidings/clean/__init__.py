@@ -200,12 +200,13 @@ def _country_of(place: str, lang: str | None) -> str | None:
 # characters that change nothing a reader sees but split words for a matcher: soft hyphen, zero-width
 # space/joiners, word joiner, BOM; lone surrogates (broken UTF-16) are replaced
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _normalize_text(text: str) -> str:
     """NFKC (full-width and mathematical letters become plain ones), invisible characters removed,
     lone surrogates replaced: the text the coder reads, and the one its offsets refer to."""
-    text = text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
+    text = text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
     return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
 
 

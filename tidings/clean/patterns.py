@@ -54,6 +54,12 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in LANG_DIR.iterdir() if (p / "chrome.tsv").is_file())
 
 
+@lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    """``available_languages()``, read once per process like the patterns themselves (``_load``)."""
+    return tuple(available_languages())
+
+
 def _read_rows(path: Path) -> list[tuple[int, str, str]]:
     """(line, kind, pattern) rows of a ``chrome.tsv`` (tidings.packfile; the pattern is kept as
     written, spaces included).  Raises ValueError naming file:line."""
@@ -145,5 +151,5 @@ def languages_in_order(lang: str | None, extra_dirs=()) -> list[ChromePatterns]:
     """The pattern sets to try for a document: its own language first, then every other one
     (``extra_dirs``: user lexicon folders, as for :func:`load`)."""
     order = [lang] if lang else []
-    order += [c for c in available_languages() if c != lang]
+    order += [c for c in _languages() if c != lang]
     return [load(c, extra_dirs) for c in order]

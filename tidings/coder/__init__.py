@@ -11,7 +11,8 @@ settings).  ``Coder().stages`` lists them in order; ``Coder(stages=[...])`` runs
 See docs/architecture.md for what each stage decides and where to add a language, a stage, a
 dictionary or an export.
 
-Resources (language packs, ontology, gazetteer) load when the ``Coder`` is built
+The ontology loads when the ``Coder`` is built; each language's pack the first time a document in
+that language needs it, and the gazetteer the first time a place is looked up
 (:class:`~tidings.coder.resources.Resources`); nothing is fetched from the network.
 """
 from __future__ import annotations
@@ -67,12 +68,13 @@ class Coder:
     override the packaged packs.  ``modalities``: which event modalities to return (default:
     asserted and claimed; "all", or a collection of names).  ``default_lang``: language used when an
     article has none.  ``stages``: the stages to run (default :func:`default_stages`).
-    ``languages``: packs to load now (default: all; others load when first needed).
+    ``languages``: packs to load now (default: none, each loads when a document first needs it;
+    ``"all"``: every available pack and the gazetteer).
     Raises ``ValueError`` for a bad option and ``LexiconError`` for a broken pack."""
 
     def __init__(self, lexicon_dirs: Sequence[str | Path] | str | Path = (), modalities=DEFAULT_MODALITIES,
                  default_lang: str = "en", *, stages: Iterable | None = None,
-                 languages: Iterable[str] | None = None) -> None:
+                 languages: Iterable[str] | str | None = None) -> None:
         if isinstance(lexicon_dirs, (str, Path)):
             lexicon_dirs = (lexicon_dirs,)
         self.lexicon_dirs = tuple(str(d) for d in lexicon_dirs)

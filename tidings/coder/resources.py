@@ -1,10 +1,12 @@
 """The loaded resources a ``Coder`` codes with: language packs (with their actor recognizer and
 event linker), the ontology and the gazetteer.
 
-``Resources`` is built when the ``Coder`` is: the ontology and the GeoNames gazetteer load then, and
-so do the packs of the languages asked for (all available ones by default; ``Coder(languages=...)``
-narrows that to save start-up when only some are needed).  A language outside that list that has a
-pack is still loaded, once, the first time a document needs it.  Nothing is fetched from the network.
+``Resources`` is built when the ``Coder`` is: the ontology loads then; a language's pack (with its
+recognizer, linker, date grammar and place words) loads, once, the first time a document in that
+language needs it, and the GeoNames gazetteer the first time a place is looked up.  So a ``Coder()``
+starts in well under a second and only pays for the languages it codes.  ``Coder(languages=[...])``
+loads those packs now, and ``Coder(languages="all")`` every available pack and the gazetteer (a
+batch's forkserver does, so that its forked workers share them).  Nothing is fetched from the network.
 """
 from __future__ import annotations
 
@@ -41,6 +43,14 @@ class LangResources:
         return cls(pack, ActorRecognizer(pack), EventLinker(pack), pack.clitic_prefixes(), pack.case_suffixes(),
                    tuple(lexicon_dirs))
 
+    def compact(self) -> "LangResources":
+        """These resources with a pack that no longer lists its people's rows (``pack.people``): they
+        only feed the recognizer's people index, already built, and are a third of a small
+        language's cache entry (load time and memory in every process)."""
+        from dataclasses import replace
+
+        return replace(self, pack=replace(self.pack, people=[]))
+
     @classmethod
     def load(cls, lang: str, lexicon_dirs: tuple[str, ...] = ()) -> "LangResources":
         """``build(load_pack(lang, lexicon_dirs))`` through the compiled cache (tidings.packcache):
@@ -56,7 +66,7 @@ class LangResources:
 
         folders = [LANG_DIR / "_all", LANG_DIR / lang] + [Path(d) / s for d in lexicon_dirs for s in ("_all", lang)]
         name = f"res-{lang}-" + hashlib.sha256("|".join(lexicon_dirs).encode()).hexdigest()[:8]
-        res = cached(name, folders, package_sources(), lambda: cls.build(load_pack(lang, lexicon_dirs), lexicon_dirs),
+        res = cached(name, folders, package_sources(), lambda: cls.build(load_pack(lang, lexicon_dirs), lexicon_dirs).compact(),
                      extra=library_versions("babel", "pycountry", "simplemma"))
         load_grammar(lang, lexicon_dirs)
         get_lexicon(lang, lexicon_dirs)
@@ -67,23 +77,25 @@ class Resources:
     """Packs (per language), ontology and gazetteer for one set of lexicon folders.
 
     ``lexicon_dirs``: extra pack folders (``DIR/<lang>/*.tsv``); ``languages``: packs to load now
-    (None: every available one).  Raises ``LexiconError`` (a ValueError) naming the file and line
+    (None: none, each loads when first needed; ``"all"``: every available one, and the gazetteer too).  Raises ``LexiconError`` (a ValueError) naming the file and line
     of a broken pack, and ``ValueError`` for a language without one."""
 
-    def __init__(self, lexicon_dirs: Sequence[str] = (), languages: Iterable[str] | None = None,
-                 gazetteer: bool = True) -> None:
+    def __init__(self, lexicon_dirs: Sequence[str] = (), languages: Iterable[str] | str | None = None,
+                 gazetteer: bool | None = None) -> None:
         from tidings.ontology import load_ontology
 
         self.lexicon_dirs = tuple(lexicon_dirs)
         self.ontology = load_ontology()
         self.languages = available_languages(self.lexicon_dirs)
         self._langs: dict[str, LangResources] = {}
-        wanted = self.languages if languages is None else list(languages)
+        if isinstance(languages, str) and languages != "all":
+            raise ValueError(f"languages: give 'all' or a list of language codes; got {languages!r}")
+        wanted = self.languages if languages == "all" else list(languages or ())
         for lang in wanted:
             if lang not in self.languages:
                 raise ValueError(f"language {lang!r} has no language pack (available: {', '.join(self.languages)})")
             self.lang(lang)
-        if gazetteer:
+        if gazetteer or (gazetteer is None and languages == "all"):
             from tidings.where import get_gazetteer
 
             get_gazetteer()

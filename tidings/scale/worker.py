@@ -52,7 +52,7 @@ def worker_coder(lexicon_dirs: tuple[str, ...], modalities: tuple[str, ...]):
             from tidings.pipeline import Coder
 
             t0, cpu0 = time.perf_counter(), time.process_time()
-            coder = Coder(lexicon_dirs=list(lexicon_dirs), modalities=frozenset(modalities))
+            coder = Coder(lexicon_dirs=list(lexicon_dirs), modalities=frozenset(modalities), languages="all")
             _CODERS.clear()  # one batch's options per process: never hold two Coders
             _CODERS[key] = coder
             STARTUP.update(pid=os.getpid(), seconds=round(time.perf_counter() - t0, 3),

@@ -71,6 +71,18 @@ def fold(text: str, *, index: bool = False) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """``fold(word)``, remembered: a token's folding is done once per distinct word, not per token."""
+    return fold(word)
+
+
+@lru_cache(maxsize=200_000)
+def fold_index_word(word: str) -> str:
+    """``fold(word, index=True)``, remembered (the place scanner folds every token of a sentence)."""
+    return fold(word, index=True)
+
+
 # languages whose lemmas come from simplemma's full dictionary rather than the shipped table
 # (``use_full_lemmas``: a user lexicon may add words the table does not cover)
 _FULL_LEMMAS: set[str] = set()
@@ -141,10 +153,10 @@ def lemma(word: str, lang: str) -> str:
     simplemma's full dictionary after ``use_full_lemmas(lang)``; the folded word when unknown."""
     if lang in LEMMA_LANGS and any(ch.isalpha() for ch in word):
         try:
-            return fold(_lemmatizer(lang in _FULL_LEMMAS).lemmatize(word, lang=lang))
+            return fold_word(_lemmatizer(lang in _FULL_LEMMAS).lemmatize(word, lang=lang))
         except ValueError:  # pragma: no cover - language without a dictionary
             pass
-    return fold(word)
+    return fold_word(word)
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
@@ -152,8 +164,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        norm = fold(word)
-        tokens.append(Token(word, m.start() + offset, m.end() + offset, norm, lemma(word, lang)))
+        tokens.append(Token(word, m.start() + offset, m.end() + offset, fold_word(word), lemma(word, lang)))
     return tokens
 
 
@@ -162,7 +173,26 @@ _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARABIC_END_RE = re.compile(r"[^.!؟?]+(?:[.!؟?]+|$)")
 
 
+@lru_cache(maxsize=1)
+def _syntok_breaks() -> tuple[re.Pattern, frozenset[str]]:
+    """(a pattern of the characters at which syntok may end a sentence, its terminals and opening
+    brackets, or that it treats as space where ``str.strip`` does not or the reverse; those of them
+    that may not end a paragraph given as one sentence)."""
+    from syntok._segmentation_states import State
+
+    odd = set("\u200b\x1c\x1d\x1e\x1f\u180e")
+    chars = {ch for t in State.terminals for ch in t} | set(State.opening_brackets) | odd
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"), frozenset(set(State.opening_brackets) | odd)
+
+
 def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph by syntok.  A paragraph without a terminal or an opening
+    bracket before its last character is one sentence for syntok (it only splits there), and is
+    given as such without tokenizing it (about half the paragraphs of news)."""
+    breaks, bad_last = _syntok_breaks()
+    body = paragraph.rstrip()
+    if body and body[-1] not in bad_last and not breaks.search(body, 0, len(body) - 1):
+        return [(0, len(paragraph))]  # the caller strips the spaces around it
     from syntok import segmenter
 
     spans = []

@@ -113,10 +113,16 @@ class Matcher:
         self._suffix: dict[str, list[tuple[str, _Node]]] = defaultdict(list)
         self._seen: set[tuple[tuple[str, ...], int]] | None = set()
         self._count = 0
+        self._memo: dict[tuple[str, ...], list] = {}  # token keys -> _firsts (a word's, not a document's)
 
     def __getstate__(self) -> dict:
-        """Pickled without the duplicate check, which holds ids (rebuilt on the next ``add``)."""
-        return {k: v for k, v in self.__dict__.items() if k != "_seen"} | {"_seen": None}
+        """Pickled without the duplicate check, which holds ids (rebuilt on the next ``add``), and
+        without the look-up memo."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_seen", "_memo")} | {"_seen": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._memo = {}
 
     def patterns(self) -> list[tuple[tuple[str, ...], Any]]:
         """(words, payload) of every pattern, in order of addition."""
@@ -136,6 +142,7 @@ class Matcher:
         if not words or key in self._seen:
             return
         self._seen.add(key)
+        self._memo = {}
         first = words[0]
         if first.endswith("*"):
             node = self._root_wild(self._prefix[first[:3]], first)
@@ -160,7 +167,16 @@ class Matcher:
         return node
 
     def _firsts(self, tk: tuple[str, ...]) -> list[tuple[int, int, _Node]]:
-        """(first key index, bucket rank, node) of the root children the token keys ``tk`` match."""
+        """(first key index, bucket rank, node) of the root children the token keys ``tk`` match
+        (remembered per distinct key tuple: the same words recur in every sentence)."""
+        out = self._memo.get(tk)
+        if out is None:
+            if len(self._memo) >= 100_000:
+                self._memo = {}
+            out = self._memo[tk] = self._firsts_now(tk)
+        return out
+
+    def _firsts_now(self, tk: tuple[str, ...]) -> list[tuple[int, int, _Node]]:
         out = []
         exact = self._exact
         for j, k in enumerate(tk):
@@ -186,8 +202,11 @@ class Matcher:
         first alignment ends, trying shorter gaps first."""
         out: list[Match] = []
         n = len(keys)
+        memo = self._memo
         for i, tk in enumerate(keys):
-            firsts = self._firsts(tk)
+            firsts = memo.get(tk)  # self._firsts(tk), its memo read here (most tokens start nothing)
+            if firsts is None:
+                firsts = self._firsts(tk)
             if not firsts:
                 continue
             found: list[tuple[int, int, int, int, Any]] = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tidings.where.gazetteer import Entry, admin1_of, norm_token, tokens
+from tidings.text import fold_index_word
+from tidings.where.gazetteer import Entry, admin1_of, tokens
 from tidings.where.lexicon import PlaceLexicon
 
 MAX_NAME_TOKENS = 5
@@ -52,7 +53,18 @@ def _alias_entries(targets, gaz) -> list[Entry]:
 
 
 def _first_variants(tok: str, lex: PlaceLexicon) -> list[tuple[str, str | None]]:
-    """``tok`` and the forms left after stripping up to two glued clitics, with the role they mark."""
+    """``tok`` and the forms left after stripping up to two glued clitics, with the role they mark
+    (remembered per word and lexicon; the list is shared, never change it)."""
+    memo = lex.__dict__.get("_first_memo")
+    if memo is None or len(memo) > 100_000:
+        memo = lex.__dict__["_first_memo"] = {}
+    out = memo.get(tok)
+    if out is None:
+        out = memo[tok] = _first_variants_now(tok, lex)
+    return out
+
+
+def _first_variants_now(tok: str, lex: PlaceLexicon) -> list[tuple[str, str | None]]:
     out = [(tok, None)]
     for c, role in lex.clitics:
         if tok.startswith(c) and len(tok) - len(c) >= MIN_KEY_LETTERS:
@@ -74,13 +86,46 @@ def _last_variants(tok: str, lex: PlaceLexicon) -> list[str]:
     return out
 
 
+_HEADS: dict[tuple[int, int], tuple[PlaceLexicon, object, frozenset[str]]] = {}
+
+
+def _multiword_heads(lex: PlaceLexicon, gaz) -> frozenset[str]:
+    """The first words of every multi-word key a look-up can hit (gazetteer index, the lexicon's
+    aliases and country forms), made once per lexicon and gazetteer: a span whose first token
+    gives none of them is no multi-word name, whatever follows."""
+    got = _HEADS.get((id(lex), id(gaz)))
+    if got is None or got[0] is not lex or got[1] is not gaz:
+        heads = frozenset(k.split(" ", 1)[0] for keys in (gaz.index, lex.aliases, lex.country_forms)
+                          for k in keys if " " in k)
+        got = _HEADS[(id(lex), id(gaz))] = (lex, gaz, heads)
+    return got[2]
+
+
 def _lookup(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool = False
             ) -> tuple[list[Entry], set[int], str | None, str]:
     """Candidates for the normalized tokens ``norms``: (entries, ids of aliased entries, clitic role, key).
     Tries the exact key first, then clitic-stripped first token and suffix-rewritten last token.
     A division that has a namesake city among the candidates is dropped (``Berlin`` is the city unless
-    an admin word says otherwise)."""
+    an admin word says otherwise).  A one-word look-up is remembered per word (the scanner tries
+    every capitalized word, and every word of an uncased script); the caller gets its own list and set."""
+    if len(norms) != 1:
+        return _lookup_now(norms, lex, gaz, allow_stop)
+    memo = lex.__dict__.get("_one_memo")
+    if memo is None or memo[0] is not gaz or len(memo[1]) > 100_000:
+        memo = lex.__dict__["_one_memo"] = (gaz, {})
+    got = memo[1].get((norms[0], allow_stop))
+    if got is None:
+        got = memo[1][(norms[0], allow_stop)] = _lookup_now(norms, lex, gaz, allow_stop)
+    return list(got[0]), set(got[1]), got[2], got[3]
+
+
+def _lookup_now(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool) -> tuple[list[Entry], set[int], str | None, str]:
     firsts = _first_variants(norms[0], lex)
+    if len(norms) > 1 and not any(f in _multiword_heads(lex, gaz) for f, _ in firsts):
+        key = " ".join(norms)  # no key starts with any form of the first token: only the stop check is left
+        if key in lex.stop and (len(key.replace(" ", "")) < MIN_KEY_LETTERS or not allow_stop):
+            return [], set(), None, key
+        return [], set(), None, ""
     for fi, (first, role) in enumerate(firsts):
         toks = [first] + norms[1:]
         lasts = _last_variants(toks[-1], lex)
@@ -115,7 +160,7 @@ class _Text:
         self.text = text
         self.lex = lex
         self.toks = tokens(text)
-        self.norms = [norm_token(t) for t, _, _ in self.toks]
+        self.norms = [fold_index_word(t) for t, _, _ in self.toks]  # norm_token, remembered per word
         self.name_parts: set[str] = set()  # keys of small towns met glued to another name (a person's)
 
     def gap(self, k: int) -> str:
@@ -123,18 +168,18 @@ class _Text:
         return self.text[self.toks[k][2]: self.toks[k + 1][1]]
 
     def connected(self, k: int) -> bool:
-        return self.gap(k) in (" ", "-", "‑", "–") or (self.gap(k).strip() == "" and "\n" not in self.gap(k)
-                                                       and len(self.gap(k)) <= 2)
+        gap = self.text[self.toks[k][2]: self.toks[k + 1][1]]
+        return gap in (" ", "-", "‑", "–") or (len(gap) <= 2 and gap.strip() == "" and "\n" not in gap)
 
     def hyphen(self, k: int) -> bool:
         return self.gap(k) in ("-", "‑")
 
     def startable(self, k: int) -> bool:
-        t = self.toks[k][0]
-        if t[0].isdigit():
+        ch = self.toks[k][0][0]
+        if ch.isdigit():
             return False
-        if _is_cased(t):
-            return _is_cap(t)
+        if ch.upper() != ch.lower():  # _is_cased, then _is_cap
+            return ch.isupper()
         return True
 
     def name_token(self, k: int, prev: int) -> bool:
