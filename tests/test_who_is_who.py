@@ -234,3 +234,35 @@ def test_own_institutions_and_places_give_the_country(text, lang, country):
     ev = one(text, lang, "COERCE")
     assert [(a.country, a.sector) for a in ev.actors] == [(country, "COP")]
     assert [(a.country, a.sector) for a in ev.recipients] == [(country, "CVL")]
+
+
+# -- the dead and wounded of an act are its recipients, never its actor --------------------------
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Ten civilians died in an airstrike in Syria.", "en", [], ("SYR", "CVL")),
+    ("Eleven civilians were killed in air strikes in Syria.", "en", [], ("SYR", "CVL")),
+    ("Five soldiers killed in attack in Nigeria", "en", [], ("NGA", "MIL")),
+    ("Quinze soldats ont été tués dans une attaque dans le nord du Burkina Faso.", "fr", [], ("BFA", "MIL")),
+    ("Cinq soldats tués dans une attaque au Niger", "fr", [], ("NER", "MIL")),
+    ("Nueve militares murieron en un ataque en Colombia.", "es", [], ("COL", "MIL")),
+    ("Diez civiles murieron en bombardeos rusos en Járkov.", "es", ["RUS"], ("UKR", "CVL")),
+    ("Десять мирных жителей погибли в результате обстрела в Харькове.", "ru", [], ("UKR", "CVL")),
+    ("Zehn Zivilisten starben bei einem Angriff in der Ukraine.", "de", [], ("UKR", "CVL")),
+    ("Dieci civili sono morti in un attacco in Ucraina.", "it", [], ("UKR", "CVL")),
+    ("Dez soldados morreram num ataque em Moçambique.", "pt", [], ("MOZ", "MIL")),
+    ("قتل عشرة مدنيين في غارة جوية في سوريا.", "ar", [], ("SYR", "CVL")),
+])
+def test_victims_are_recipients(text, lang, actor, recipient):
+    ev = one(text, lang, "ASSAULT")
+    assert countries(ev.actors) == actor
+    assert [(a.country, a.sector) for a in ev.recipients] == [recipient]
+
+
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Nigerian troops killed 20 militants in Borno.", "en", ("NGA", "MIL"), ("NGA", "REB")),
+    ("Police killed two gunmen in a raid in Lagos.", "en", ("NGA", "COP"), ("NGA", "UAF")),
+    ("Israeli airstrikes killed ten people in Gaza.", "en", ("ISR", None), ("PSE", None)),
+])
+def test_killers_with_an_object_stay_actors(text, lang, actor, recipient):
+    ev = one(text, lang, "ASSAULT")
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert [(a.country, a.sector) for a in ev.recipients] == [recipient]

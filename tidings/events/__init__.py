@@ -113,6 +113,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
+            self._victim_verb(cand, phrases, cues, toks, left_b, right_b)
             self._gap_object(cand, phrases, left_b)
             self._shared_subject(cand, phrases, toks, left_b)
             self._speaker(cand, phrases, cues, toks, left_b, previous)

@@ -74,6 +74,12 @@ class LinkRules:
         if "noun" in c.entry.flags:
             self._link_noun(c, phrases, left, right, toks, cues)
             return
+        victims, adjacent = self._victims_before(c, phrases, left, cues, toks)
+        if victims:  # a verb entry used as a noun: "five soldiers killed in attack"
+            c.actors = list(phrases[adjacent].actors) if adjacent is not None else []
+            c.recipients = victims
+            c.notes.append("victims")
+            return
         self._link_verb(c, phrases, cues, left, right, lb, aux, toks)
 
     def _link_passive(self, c: EventCandidate, phrases, cues, left, right, aux, toks) -> bool:
@@ -223,8 +229,14 @@ class LinkRules:
         ts, te = c.t_start, c.t_end
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         agent = {s for s, _, _ in cues.get("agent_prep", [])}
+        victims, adjacent = self._victims_before(c, phrases, left, cues, toks)
         left = [k for k in left if not self._oblique(phrases[k], toks)]
-        if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
+        if victims:
+            # "ten civilians died in (Israeli) airstrikes": the dead are the recipients, the actor
+            # is a party named with the noun (a demonym right before it, an of/by phrase after it)
+            c.actors = list(phrases[adjacent].actors) if adjacent is not None else []
+            c.notes.append("victims")
+        elif left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
             # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
             # noun is the object of another trigger ("condenaron el ataque")
             c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
@@ -248,6 +260,9 @@ class LinkRules:
             else:
                 break
             te = phrases[grp[-1]].end
+        if victims:
+            keys = {(a.country, a.sector) for a in c.actors}
+            c.recipients = [a for a in victims if (a.country, a.sector) not in keys] or c.recipients
         if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
             c.actors, c.recipients = c.actors + c.recipients, []
 
