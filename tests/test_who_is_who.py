@@ -266,3 +266,25 @@ def test_killers_with_an_object_stay_actors(text, lang, actor, recipient):
     ev = one(text, lang, "ASSAULT")
     assert [(a.country, a.sector) for a in ev.actors] == [actor]
     assert [(a.country, a.sector) for a in ev.recipients] == [recipient]
+
+
+# -- a source before a comma does not swallow the subject after it -----------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("D'après le ministère ukrainien, la Russie a bombardé Odessa.", "fr"),
+    ("Segundo autoridades ucranianas, a Rússia atacou Odessa.", "pt"),
+    ("По данным Генштаба Украины, Россия атаковала Одессу.", "ru"),
+    ("Según el ministerio ucraniano, Rusia atacó Odesa.", "es"),
+])
+def test_source_then_comma_then_subject(text, lang):
+    ev = one(text, lang, "ASSAULT")
+    assert (countries(ev.actors), countries(ev.recipients), ev.modality) == (["RUS"], ["UKR"], "claimed")
+
+
+@pytest.mark.parametrize("text,lang,actors", [
+    ("Los ministros de Rusia, Ucrania y Bielorrusia se reunieron en Minsk.", "es", ["BLR", "RUS", "UKR"]),
+    ("Les ministres de la Russie, de l'Ukraine et de la Biélorussie se sont réunis à Minsk.", "fr", ["BLR", "RUS", "UKR"]),
+    ("The ministers of Russia, Ukraine and Belarus met in Minsk.", "en", ["BLR", "RUS", "UKR"]),
+])
+def test_a_list_of_countries_still_joins(text, lang, actors):
+    ev = one(text, lang, "CONSULT")
+    assert countries(ev.actors) == actors
