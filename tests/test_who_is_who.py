@@ -288,3 +288,30 @@ def test_source_then_comma_then_subject(text, lang):
 def test_a_list_of_countries_still_joins(text, lang, actors):
     ev = one(text, lang, "CONSULT")
     assert countries(ev.actors) == actors
+
+
+# -- polarity: a halt word before aid or talks reverses them (CAMEO 162x / 164) -------------------
+@pytest.mark.parametrize("text,lang,actor,recipient,cameo", [
+    ("The United States paused military aid to Ukraine.", "en", "USA", "UKR", "1622"),
+    ("The Pentagon paused weapons deliveries to Ukraine.", "en", "USA", "UKR", "1622"),
+    ("Britain froze talks with Iran.", "en", "GBR", "IRN", "164"),
+    ("Gli Stati Uniti hanno fermato gli aiuti militari all'Ucraina.", "it", "USA", "UKR", "162"),
+    ("La France a gelé les négociations avec le Mali.", "fr", "FRA", "MLI", "164"),
+    ("España suspendió el diálogo con Marruecos.", "es", "ESP", "MAR", "164"),
+    ("Россия приостановила переговоры с Украиной.", "ru", "RUS", "UKR", "164"),
+    ("Deutschland stoppte die humanitäre Hilfe für Afghanistan.", "de", "DEU", "AFG", "162"),
+])
+def test_halted_aid_and_talks_are_sanctions(text, lang, actor, recipient, cameo):
+    evs = events(text, lang)
+    assert [e.event_type for e in evs] == ["SANCTION"]
+    ev = evs[0]
+    assert (countries(ev.actors), countries(ev.recipients), ev.cameo_code) == ([actor], [recipient], cameo)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The United States sent military aid to Ukraine after a pause.", "en"),
+    ("Japón envió ayuda humanitaria a Sudán.", "es"),
+    ("Le Japon a envoyé une aide humanitaire au Soudan.", "fr"),
+])
+def test_aid_without_a_halt_word_stays_aid(text, lang):
+    assert [e.event_type for e in events(text, lang)] == ["AID"]

@@ -118,6 +118,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             self._shared_subject(cand, phrases, toks, left_b)
             self._speaker(cand, phrases, cues, toks, left_b, previous)
             self._destination(cand, phrases, places, toks, right_b)
+            self._halted(cand, cues, toks, left_b, phrase_tokens)
             self._modality(cand, cues, toks, left_b, accuse_before, right_b)
             self._governed(cand, out, left_b)
             self._alleged(cand, accuse_before, left_b)

@@ -183,9 +183,9 @@ class LinkRules:
         if ("symmetric" in flags or c.event_type in SYMMETRIC_TYPES) and not c.recipients and len(c.actors) >= 2:
             c.notes.append("compound")
         elif "symmetric" in flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.notes += ["symmetric", f"subject:{len(c.actors)}"]
             c.actors = c.actors + c.recipients
             c.recipients = []
-            c.notes.append("symmetric")
 
     def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
         """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart:
@@ -264,5 +264,6 @@ class LinkRules:
             keys = {(a.country, a.sector) for a in c.actors}
             c.recipients = [a for a in victims if (a.country, a.sector) not in keys] or c.recipients
         if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.notes.append(f"subject:{len(c.actors)}")
             c.actors, c.recipients = c.actors + c.recipients, []
 
