@@ -315,3 +315,21 @@ def test_halted_aid_and_talks_are_sanctions(text, lang, actor, recipient, cameo)
 ])
 def test_aid_without_a_halt_word_stays_aid(text, lang):
     assert [e.event_type for e in events(text, lang)] == ["AID"]
+
+
+# -- verb-second clauses: a subject pronoun is the subject; two countries are subject and object --
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Der deutsche Außenminister reiste nach Kiew. Er verurteilte Russland.", "de", ("DEU", "GOV"), "RUS"),
+    ("„Wir verurteilen Russland“, sagte der deutsche Außenminister.", "de", ("DEU", "GOV"), "RUS"),
+    ("Der deutsche Außenminister reiste nach Kiew. Am Montag verurteilte er Russland.", "de", ("DEU", "GOV"), "RUS"),
+    ("Am Dienstag verurteilte Russland die USA.", "de", ("RUS", None), "USA"),
+])
+def test_verb_second_pronoun_and_object(text, lang, actor, recipient):
+    ev = one(text, lang, "ACCUSE")
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert countries(ev.recipients) == [recipient]
+
+
+def test_verb_second_with_a_separable_verb():
+    ev = one("Am Montag griff Russland die Ukraine an.", "de", "ASSAULT")
+    assert (countries(ev.actors), countries(ev.recipients)) == (["RUS"], ["UKR"])

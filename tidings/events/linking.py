@@ -152,7 +152,10 @@ class LinkRules:
             c.confidence = 0.7
         else:
             outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb and not self._oblique(p, toks)]
-            verb_subject_order = self.verb_first or c.event_type in INTRANSITIVE or "self" in flags
+            # a subject pronoun next to the verb ("Er verurteilte Russland", "Am Montag verurteilte er
+            # Russland") leaves the party after the verb its object; the speaker rule finds the actor
+            pronoun = any(e == ts or s == te for s, e, _ in cues.get("pronoun", []))
+            verb_subject_order = (self.verb_first and not pronoun) or c.event_type in INTRANSITIVE or "self" in flags
             if right and verb_subject_order and not (right[0] in rprep or any(s in rprep for s in range(te, phrases[right[0]].start))):
                 # verb-first order ("هاجمت روسيا أوكرانيا", "protestaron miles de estudiantes")
                 grp = self._group(phrases, right[0], toks, +1)
