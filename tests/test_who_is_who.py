@@ -333,3 +333,14 @@ def test_verb_second_pronoun_and_object(text, lang, actor, recipient):
 def test_verb_second_with_a_separable_verb():
     ev = one("Am Montag griff Russland die Ukraine an.", "de", "ASSAULT")
     assert (countries(ev.actors), countries(ev.recipients)) == (["RUS"], ["UKR"])
+
+
+@pytest.mark.parametrize("text,lang,modality", [
+    ("Civilians were killed in air strikes in Syria, the US military said.", "en", "asserted"),
+    ("Des civils ont été tués dans des frappes en Syrie, selon l'armée américaine.", "fr", "claimed"),
+    ("Varios civiles murieron en bombardeos en Siria, según el ejército estadounidense.", "es", "claimed"),
+])
+def test_victims_take_the_country_of_the_place(text, lang, modality):
+    ev = one(text, lang, "ASSAULT")
+    assert ev.actors == [] and ev.modality == modality
+    assert [(a.country, a.sector) for a in ev.recipients] == [("SYR", "CVL")]

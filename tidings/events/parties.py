@@ -2,6 +2,8 @@
 operations, and the destination of aid, strikes and deployments (a mixin of ``EventLinker``)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tidings.actors import ActorPhrase
 from tidings.events.candidate import DESTINATION_TYPES, QUOTES, SOURCE_SPAN, EventCandidate
 from tidings.records import Actor
@@ -87,9 +89,15 @@ class PartyRules:
         """The destination of aid, strikes and deployments is their recipient: a country after the
         trigger in its clause, named after a locative ("airstrikes in northern Iraq") or as a place
         (``places``), that is not the actor's own ("Japan sent aid to Sudan": SDN)."""
-        if c.event_type not in DESTINATION_TYPES or c.recipients or "self" in c.entry.flags:
+        # victims named without a country are of the place ("civilians killed in strikes in Syria")
+        victims = "victims" in c.notes and c.recipients and not any(r.country for r in c.recipients)
+        if c.event_type not in DESTINATION_TYPES or (c.recipients and not victims) or "self" in c.entry.flags:
             return
         own = {a.country for a in c.actors}
+
+        def put(found: list[Actor]) -> None:
+            c.recipients = [replace(r, country=found[0].country) for r in c.recipients] if victims else found
+            c.notes.append("destination")
         end_char = toks[rb - 1].end if rb > 0 else 0
         for p in phrases:
             if p.start < c.t_end or p.end > rb or not any(toks[i].norm in self.locatives
@@ -97,14 +105,12 @@ class PartyRules:
                 continue
             foreign = [a for a in p.actors if a.country and a.country not in own and not a.sector]
             if foreign:
-                c.recipients = foreign
-                c.notes.append("destination")
+                put(foreign)
                 return
         trig_end = toks[c.t_end - 1].end
         for off, code, text in sorted(places or ()):
             if trig_end <= off <= end_char and code and code not in own:
-                c.recipients = [Actor(text or "", None, code, None, off, off + len(text or ""))]
-                c.notes.append("destination")
+                put([Actor(text or "", None, code, None, off, off + len(text or ""))])
                 return
 
 
@@ -132,7 +138,10 @@ class PartyRules:
             elif not subj or vs - phrases[subj[-1]].end > 3:
                 continue
             inner = [k for k, p in enumerate(phrases) if first <= p.start < ts]
-            adjacent = inner[-1] if inner and phrases[inner[-1]].end == ts and len(inner) == 1 else None
+            # a demonym right before the noun is its actor ("in Russian strikes"); a country name there
+            # is a place ("killed in Iraq, Syria strikes")
+            adjacent = inner[-1] if inner and phrases[inner[-1]].end == ts and len(inner) == 1 \
+                and phrases[inner[-1]].kinds == {"demonym"} else None
             if (inner and adjacent is None) or any(ve <= i < ts for i in self._trigger_tokens):
                 continue
             grp = self._group(phrases, subj[0], toks, +1) if first > ve else self._group(phrases, subj[-1], toks, -1)
