@@ -234,3 +234,113 @@ def test_own_institutions_and_places_give_the_country(text, lang, country):
     ev = one(text, lang, "COERCE")
     assert [(a.country, a.sector) for a in ev.actors] == [(country, "COP")]
     assert [(a.country, a.sector) for a in ev.recipients] == [(country, "CVL")]
+
+
+# -- the dead and wounded of an act are its recipients, never its actor --------------------------
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Ten civilians died in an airstrike in Syria.", "en", [], ("SYR", "CVL")),
+    ("Eleven civilians were killed in air strikes in Syria.", "en", [], ("SYR", "CVL")),
+    ("Five soldiers killed in attack in Nigeria", "en", [], ("NGA", "MIL")),
+    ("Quinze soldats ont été tués dans une attaque dans le nord du Burkina Faso.", "fr", [], ("BFA", "MIL")),
+    ("Cinq soldats tués dans une attaque au Niger", "fr", [], ("NER", "MIL")),
+    ("Nueve militares murieron en un ataque en Colombia.", "es", [], ("COL", "MIL")),
+    ("Diez civiles murieron en bombardeos rusos en Járkov.", "es", ["RUS"], ("UKR", "CVL")),
+    ("Десять мирных жителей погибли в результате обстрела в Харькове.", "ru", [], ("UKR", "CVL")),
+    ("Zehn Zivilisten starben bei einem Angriff in der Ukraine.", "de", [], ("UKR", "CVL")),
+    ("Dieci civili sono morti in un attacco in Ucraina.", "it", [], ("UKR", "CVL")),
+    ("Dez soldados morreram num ataque em Moçambique.", "pt", [], ("MOZ", "MIL")),
+    ("قتل عشرة مدنيين في غارة جوية في سوريا.", "ar", [], ("SYR", "CVL")),
+])
+def test_victims_are_recipients(text, lang, actor, recipient):
+    ev = one(text, lang, "ASSAULT")
+    assert countries(ev.actors) == actor
+    assert [(a.country, a.sector) for a in ev.recipients] == [recipient]
+
+
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Nigerian troops killed 20 militants in Borno.", "en", ("NGA", "MIL"), ("NGA", "REB")),
+    ("Police killed two gunmen in a raid in Lagos.", "en", ("NGA", "COP"), ("NGA", "UAF")),
+    ("Israeli airstrikes killed ten people in Gaza.", "en", ("ISR", None), ("PSE", None)),
+])
+def test_killers_with_an_object_stay_actors(text, lang, actor, recipient):
+    ev = one(text, lang, "ASSAULT")
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert [(a.country, a.sector) for a in ev.recipients] == [recipient]
+
+
+# -- a source before a comma does not swallow the subject after it -----------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("D'après le ministère ukrainien, la Russie a bombardé Odessa.", "fr"),
+    ("Segundo autoridades ucranianas, a Rússia atacou Odessa.", "pt"),
+    ("По данным Генштаба Украины, Россия атаковала Одессу.", "ru"),
+    ("Según el ministerio ucraniano, Rusia atacó Odesa.", "es"),
+])
+def test_source_then_comma_then_subject(text, lang):
+    ev = one(text, lang, "ASSAULT")
+    assert (countries(ev.actors), countries(ev.recipients), ev.modality) == (["RUS"], ["UKR"], "claimed")
+
+
+@pytest.mark.parametrize("text,lang,actors", [
+    ("Los ministros de Rusia, Ucrania y Bielorrusia se reunieron en Minsk.", "es", ["BLR", "RUS", "UKR"]),
+    ("Les ministres de la Russie, de l'Ukraine et de la Biélorussie se sont réunis à Minsk.", "fr", ["BLR", "RUS", "UKR"]),
+    ("The ministers of Russia, Ukraine and Belarus met in Minsk.", "en", ["BLR", "RUS", "UKR"]),
+])
+def test_a_list_of_countries_still_joins(text, lang, actors):
+    ev = one(text, lang, "CONSULT")
+    assert countries(ev.actors) == actors
+
+
+# -- polarity: a halt word before aid or talks reverses them (CAMEO 162x / 164) -------------------
+@pytest.mark.parametrize("text,lang,actor,recipient,cameo", [
+    ("The United States paused military aid to Ukraine.", "en", "USA", "UKR", "1622"),
+    ("The Pentagon paused weapons deliveries to Ukraine.", "en", "USA", "UKR", "1622"),
+    ("Britain froze talks with Iran.", "en", "GBR", "IRN", "164"),
+    ("Gli Stati Uniti hanno fermato gli aiuti militari all'Ucraina.", "it", "USA", "UKR", "162"),
+    ("La France a gelé les négociations avec le Mali.", "fr", "FRA", "MLI", "164"),
+    ("España suspendió el diálogo con Marruecos.", "es", "ESP", "MAR", "164"),
+    ("Россия приостановила переговоры с Украиной.", "ru", "RUS", "UKR", "164"),
+    ("Deutschland stoppte die humanitäre Hilfe für Afghanistan.", "de", "DEU", "AFG", "162"),
+])
+def test_halted_aid_and_talks_are_sanctions(text, lang, actor, recipient, cameo):
+    evs = events(text, lang)
+    assert [e.event_type for e in evs] == ["SANCTION"]
+    ev = evs[0]
+    assert (countries(ev.actors), countries(ev.recipients), ev.cameo_code) == ([actor], [recipient], cameo)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The United States sent military aid to Ukraine after a pause.", "en"),
+    ("Japón envió ayuda humanitaria a Sudán.", "es"),
+    ("Le Japon a envoyé une aide humanitaire au Soudan.", "fr"),
+])
+def test_aid_without_a_halt_word_stays_aid(text, lang):
+    assert [e.event_type for e in events(text, lang)] == ["AID"]
+
+
+# -- verb-second clauses: a subject pronoun is the subject; two countries are subject and object --
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Der deutsche Außenminister reiste nach Kiew. Er verurteilte Russland.", "de", ("DEU", "GOV"), "RUS"),
+    ("„Wir verurteilen Russland“, sagte der deutsche Außenminister.", "de", ("DEU", "GOV"), "RUS"),
+    ("Der deutsche Außenminister reiste nach Kiew. Am Montag verurteilte er Russland.", "de", ("DEU", "GOV"), "RUS"),
+    ("Am Dienstag verurteilte Russland die USA.", "de", ("RUS", None), "USA"),
+])
+def test_verb_second_pronoun_and_object(text, lang, actor, recipient):
+    ev = one(text, lang, "ACCUSE")
+    assert [(a.country, a.sector) for a in ev.actors] == [actor]
+    assert countries(ev.recipients) == [recipient]
+
+
+def test_verb_second_with_a_separable_verb():
+    ev = one("Am Montag griff Russland die Ukraine an.", "de", "ASSAULT")
+    assert (countries(ev.actors), countries(ev.recipients)) == (["RUS"], ["UKR"])
+
+
+@pytest.mark.parametrize("text,lang,modality", [
+    ("Civilians were killed in air strikes in Syria, the US military said.", "en", "asserted"),
+    ("Des civils ont été tués dans des frappes en Syrie, selon l'armée américaine.", "fr", "claimed"),
+    ("Varios civiles murieron en bombardeos en Siria, según el ejército estadounidense.", "es", "claimed"),
+])
+def test_victims_take_the_country_of_the_place(text, lang, modality):
+    ev = one(text, lang, "ASSAULT")
+    assert ev.actors == [] and ev.modality == modality
+    assert [(a.country, a.sector) for a in ev.recipients] == [("SYR", "CVL")]

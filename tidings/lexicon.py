@@ -74,7 +74,7 @@ FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
-    "background", "recent", "habitual", "source", "operation", "pronoun", "contraction",
+    "background", "recent", "habitual", "source", "operation", "pronoun", "contraction", "victim", "halt",
 }
 # country codes pycountry lacks: Palestine's alpha-3 in older data, Kosovo's user-assigned XKX and CAMEO's KOS
 _EXTRA_COUNTRIES = {"PSE", "XKX", "KOS"}

@@ -390,9 +390,15 @@ class ActorRecognizer:
         if prev.kind == "person" and norms and norms[0] == "," and all(n in self.articles for n in norms[1:]) and u.kind in {"title", "former", "institution"}:
             return True
         if all(n in self.of_words or n in self.articles or (_is_cap(t.text) and t.norm not in self.stop) for n, t in zip(norms, words)):
+            if prev.kind in {"country", "capital"} and u.kind in {"country", "capital"} and not any(
+                    n in self.of_words for n in norms):
+                return False  # subject and object of a verb-second clause: "verurteilte Russland die USA"
             return any(n in self.of_words for n in norms) or u.kind in COUNTRYISH
         if has_sector and u.kind in COUNTRYISH and prev.kind in COUNTRYISH and all(n in self.conj or n in self.articles or n in self.of_words or n == "," for n in norms):
-            return True
+            # a comma alone joins only inside a list that goes on ("los ministros de Rusia, Ucrania y
+            # Bielorrusia"); "según el ministerio ucraniano, Rusia atacó" is a source, then the subject
+            return any(n in self.conj for n in norms) or "," not in norms or any(
+                t.norm in self.conj or t.norm == "," for t in toks[u.end:u.end + 2])
         # "funcionarios actuales o antiguos del gobierno venezolano": a short modifier then of + body
         if (len(words) <= 4 and norms[-1] in self.of_words and u.kind in {"institution", "country", "capital", "org", "igo"}
                 and has_sector and not any(i in self._triggers for i in gap)

@@ -77,6 +77,12 @@ class LinkRules:
         if "noun" in c.entry.flags:
             self._link_noun(c, phrases, left, right, toks, cues)
             return
+        victims, adjacent = self._victims_before(c, phrases, left, cues, toks)
+        if victims:  # a verb entry used as a noun: "five soldiers killed in attack"
+            c.actors = list(phrases[adjacent].actors) if adjacent is not None else []
+            c.recipients = victims
+            c.notes.append("victims")
+            return
         self._link_verb(c, phrases, cues, left, right, lb, aux, toks)
 
     def _link_passive(self, c: EventCandidate, phrases, cues, left, right, aux, toks) -> bool:
@@ -149,7 +155,10 @@ class LinkRules:
             c.confidence = 0.7
         else:
             outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb and not self._oblique(p, toks)]
-            verb_subject_order = self.verb_first or c.event_type in INTRANSITIVE or "self" in flags
+            # a subject pronoun next to the verb ("Er verurteilte Russland", "Am Montag verurteilte er
+            # Russland") leaves the party after the verb its object; the speaker rule finds the actor
+            pronoun = any(e == ts or s == te for s, e, _ in cues.get("pronoun", []))
+            verb_subject_order = (self.verb_first and not pronoun) or c.event_type in INTRANSITIVE or "self" in flags
             if right and verb_subject_order and not (right[0] in rprep or any(s in rprep for s in range(te, phrases[right[0]].start))):
                 # verb-first order ("هاجمت روسيا أوكرانيا", "protestaron miles de estudiantes")
                 grp = self._group(phrases, right[0], toks, +1)
@@ -180,9 +189,9 @@ class LinkRules:
         if ("symmetric" in flags or c.event_type in SYMMETRIC_TYPES) and not c.recipients and len(c.actors) >= 2:
             c.notes.append("compound")
         elif "symmetric" in flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.notes += ["symmetric", f"subject:{len(c.actors)}"]
             c.actors = c.actors + c.recipients
             c.recipients = []
-            c.notes.append("symmetric")
 
     def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
         """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart:
@@ -225,8 +234,14 @@ class LinkRules:
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         agent = {s for s, _, _ in cues.get("agent_prep", [])}
         in_pp, own = self._noun_in_pp(c, phrases, toks)
+        victims, adjacent = self._victims_before(c, phrases, left, cues, toks)
         left = [k for k in left if not self._oblique(phrases[k], toks) and k not in own]
-        if left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
+        if victims:
+            # "ten civilians died in (Israeli) airstrikes": the dead are the recipients, the actor
+            # is a party named with the noun (a demonym right before it, an of/by phrase after it)
+            c.actors = list(phrases[adjacent].actors) if adjacent is not None else []
+            c.notes.append("victims")
+        elif left and not any(phrases[left[-1]].end <= i < ts for i in self._trigger_tokens):
             # the clause subject ("A and B held talks", "Maduro ordenó ensayos militares"), unless the
             # noun is the object of another trigger ("condenaron el ataque")
             c.actors = [a for k in self._group(phrases, left[-1], toks, -1) for a in phrases[k].actors]
@@ -268,7 +283,11 @@ class LinkRules:
                 c.notes.append("noun in a prepositional phrase")
             else:
                 c.actors = subject
+        if victims:
+            keys = {(a.country, a.sector) for a in c.actors}
+            c.recipients = [a for a in victims if (a.country, a.sector) not in keys] or c.recipients
         if "symmetric" in c.entry.flags and c.recipients and c.event_type in SYMMETRIC_TYPES:
+            c.notes.append(f"subject:{len(c.actors)}")
             c.actors, c.recipients = c.actors + c.recipients, []
 
 

@@ -50,3 +50,29 @@ class ModalityRules:
             elif near("habitual", 4) or any(c.t_end <= s <= c.t_end + 1 for s, _, _ in cues.get("habitual", [])):
                 c.modality = "background"  # "police usually detain", "suelen detener"
                 c.notes.append("habitual")
+
+    def _halted(self, c: EventCandidate, cues, toks, lb: int, phrase_tokens: set[int]) -> None:
+        """Polarity: aid or talks that a ``halt`` word stops ("paused military aid", "stoppte die
+        Entwicklungshilfe", "la suspension de l'aide", "прекратить финансирование") are no aid and no
+        talks but their reduction, CAMEO 162x / 164 (SANCTION, PLOVER mode discontinue / withdraw).
+        The halt word stands at most three words before the trigger, with no party or clause break
+        between."""
+        if c.event_type not in HALTED or (c.event_type == "CONSULT" and (c.cameo or "040")[:3] not in {"040", "046"}):
+            return  # a cancelled visit is not halted talks
+        ts = c.t_start
+        for s, e, _ in cues.get("halt", []):
+            if lb <= s and e <= ts and ts - e <= 3 and not any(e <= i < ts for i in phrase_tokens) \
+                    and not any(toks[i].text in {",", ";", ":", "،"} for i in range(e, ts)):
+                mode, cameo = HALTED[c.event_type]
+                c.notes.append(f"halted {c.event_type}")
+                code = (c.cameo or "")[:3]
+                c.event_type, c.mode = "SANCTION", mode
+                c.cameo = {"071": "1621", "072": "1622", "073": "1623"}.get(code, cameo)
+                k = next((int(n[8:]) for n in c.notes if n.startswith("subject:")), 0)
+                if k and not c.recipients:  # "froze talks with Iran": one side breaks off, not both
+                    c.actors, c.recipients = c.actors[:k], c.actors[k:]
+                return
+
+
+# the acts a halt word reverses: (SANCTION mode, CAMEO code)
+HALTED = {"AID": ("discontinue", "162"), "CONSULT": ("withdraw", "164")}

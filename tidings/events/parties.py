@@ -2,6 +2,8 @@
 operations, and the destination of aid, strikes and deployments (a mixin of ``EventLinker``)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tidings.actors import ActorPhrase
 from tidings.events.candidate import DESTINATION_TYPES, QUOTES, SOURCE_SPAN, EventCandidate
 from tidings.records import Actor
@@ -87,9 +89,15 @@ class PartyRules:
         """The destination of aid, strikes and deployments is their recipient: a country after the
         trigger in its clause, named after a locative ("airstrikes in northern Iraq") or as a place
         (``places``), that is not the actor's own ("Japan sent aid to Sudan": SDN)."""
-        if c.event_type not in DESTINATION_TYPES or c.recipients or "self" in c.entry.flags:
+        # victims named without a country are of the place ("civilians killed in strikes in Syria")
+        victims = "victims" in c.notes and c.recipients and not any(r.country for r in c.recipients)
+        if c.event_type not in DESTINATION_TYPES or (c.recipients and not victims) or "self" in c.entry.flags:
             return
         own = {a.country for a in c.actors}
+
+        def put(found: list[Actor]) -> None:
+            c.recipients = [replace(r, country=found[0].country) for r in c.recipients] if victims else found
+            c.notes.append("destination")
         end_char = toks[rb - 1].end if rb > 0 else 0
         for p in phrases:
             if p.start < c.t_end or p.end > rb or not any(toks[i].norm in self.locatives
@@ -97,13 +105,72 @@ class PartyRules:
                 continue
             foreign = [a for a in p.actors if a.country and a.country not in own and not a.sector]
             if foreign:
-                c.recipients = foreign
-                c.notes.append("destination")
+                put(foreign)
                 return
         trig_end = toks[c.t_end - 1].end
         for off, code, text in sorted(places or ()):
             if trig_end <= off <= end_char and code and code not in own:
-                c.recipients = [Actor(text or "", None, code, None, off, off + len(text or ""))]
-                c.notes.append("destination")
+                put([Actor(text or "", None, code, None, off, off + len(text or ""))])
                 return
 
+
+    def _victims_before(self, c: EventCandidate, phrases, left: list[int], cues, toks) -> tuple[list[Actor], int | None]:
+        """The victims of a noun trigger and the actor named with it: a ``victim`` cue (died, were
+        killed, murieron, погибли, قتل) between a subject and the noun, with at most four words and no
+        other party or trigger between them ("ten civilians died in an airstrike", "quinze soldats ont
+        été tués dans une attaque"). Returns the subject's actors (empty when there is no such cue)
+        and the index of a party right before the noun ("in Israeli airstrikes"), else None."""
+        ts = c.t_start
+        for vs, ve, _ in cues.get("victim", []):
+            if not (ve <= ts and ts - ve <= 4):
+                continue
+            subj = [k for k in left if phrases[k].end <= vs
+                    and not any(phrases[k].end <= i < vs for i in self._trigger_tokens)]
+            first = ve
+            if self.verb_first and (not subj or vs - phrases[subj[-1]].end > 3):
+                # verb-subject order: "قتل عشرة مدنيين في غارة" (ten civilians were killed in a raid)
+                subj = [k for k in left if ve <= phrases[k].start <= ve + 2][:1]  # a number may stand between
+                subj = self._group(phrases, subj[0], toks, +1) if subj else []
+                first = phrases[subj[-1]].end if subj else ve
+                if not subj or ts - first > 4:
+                    continue
+                subj = [subj[0]]
+            elif not subj or vs - phrases[subj[-1]].end > 3:
+                continue
+            inner = [k for k, p in enumerate(phrases) if first <= p.start < ts]
+            # a demonym right before the noun is its actor ("in Russian strikes"); a country name there
+            # is a place ("killed in Iraq, Syria strikes")
+            adjacent = inner[-1] if inner and phrases[inner[-1]].end == ts and len(inner) == 1 \
+                and phrases[inner[-1]].kinds == {"demonym"} else None
+            if (inner and adjacent is None) or any(ve <= i < ts for i in self._trigger_tokens):
+                continue
+            grp = self._group(phrases, subj[0], toks, +1) if first > ve else self._group(phrases, subj[-1], toks, -1)
+            return self._actors_of(phrases, grp), adjacent
+        return [], None
+
+    def _victim_verb(self, c: EventCandidate, phrases, cues, toks, lb: int, rb: int) -> None:
+        """A killing verb with no object is said of its victims ("five soldiers killed in an attack",
+        unvocalized Arabic "قتل جندي في غزة": was killed): its subject is the recipient and the actor
+        is unnamed. The trigger must be a ``victim`` cue, active, followed by a preposition or the
+        clause end (in verb-first order: by one party group, then a preposition or the end)."""
+        if "noun" in c.entry.flags or any(n.startswith("passive") for n in c.notes) or not c.actors:
+            return
+        if not any(s < c.t_end and c.t_start < e for s, e, _ in cues.get("victim", [])):
+            return
+        te = c.t_end
+        after = [k for k, p in enumerate(phrases) if te <= p.start and p.end <= rb]
+        before = [p for p in phrases if lb <= p.start and p.end <= c.t_start]
+        if self.verb_first and not before:
+            if not after or phrases[after[0]].start > te + 2:
+                return
+            grp = self._group(phrases, after[0], toks, +1)
+            end = phrases[grp[-1]].end
+            if len({a.country for a in self._actors_of(phrases, grp)}) > 1:
+                return  # "قتل جندي إسرائيلي فلسطينيا": a killer and a victim
+            if not (end >= rb or toks[end].norm in self.preps or toks[end].text in {",", "،", "."}):
+                return
+        elif not (te >= rb or toks[te].norm in self.preps):
+            return
+        c.recipients = c.actors + [r for r in c.recipients if r.code not in {a.code for a in c.actors}]
+        c.actors = []
+        c.notes.append("victims")
