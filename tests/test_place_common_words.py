@@ -24,9 +24,22 @@ def names(text, lang):
     ("Решение о высылке дипломатов принято вчера.", "ru"),
     ("وأظهرت صور الأقمار الصناعية حجم الدمار", "ar"),             # "pictures", not Tyre
     ("وقررت الحكومة الإفراج عنهم في إطار الاتفاق", "ar"),        # "within the framework", not Atar
+    ("طالب المتظاهرون بوقف إطلاق النار", "ar"),                  # bi + "stopping" (a glued clitic), not Al Waqf
+    ("واستشهد الوزير بصور من الأقمار الصناعية", "ar"),           # bi + "pictures", not Tyre
+    ("Esse avvengono a meno di due mesi dalla vittoria.", "it"),  # "they", not Essen
+    ("Le Conseil a dit que l'Union adoptera des sanctions.", "fr"),  # after an elided article
 ])
 def test_common_word_is_no_place(text, lang):
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("MADRID - Ayer el ministro habló con la prensa.", "es", [("MADRID", "ESP")]),  # after a dateline's dash
+    ("PARIS - Union et solidarité, ont scandé les manifestants.", "fr", [("PARIS", "FRA")]),
+    ("LONDON - Israeli jets struck Tyre overnight.", "en", [("LONDON", "GBR"), ("Tyre", "LBN")]),
+])
+def test_a_dateline_dash_opens_the_story(text, lang, expected):
+    assert names(text, lang) == expected
 
 
 @pytest.mark.parametrize("text,lang,expected", [

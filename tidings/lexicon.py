@@ -76,6 +76,8 @@ FRAME_KINDS = {
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
     "background", "recent", "habitual", "source", "operation", "pronoun", "contraction", "victim", "halt",
 }
+#: the values a frame kind takes (empty: the default reading): ``after``, a postposed negation ("не было")
+FRAME_VALUES = {"negation": {"", "after"}}
 # country codes pycountry lacks: Palestine's alpha-3 in older data, Kosovo's user-assigned XKX and CAMEO's KOS
 _EXTRA_COUNTRIES = {"PSE", "XKX", "KOS"}
 
@@ -341,6 +343,9 @@ def _load_frames(path: Path, pack: LanguagePack, errors: list[str] | None = None
                     raise LexiconError(f"{where}: empty pattern")
             else:
                 words = _pattern_words(row["pattern"], where)
+            if kind in FRAME_VALUES and (row["value"] or "") not in FRAME_VALUES[kind]:
+                raise LexiconError(f"{where}: value '{row['value']}' of {kind} must be empty or one of "
+                                   f"{', '.join(sorted(v for v in FRAME_VALUES[kind] if v))}")
             if kind == "context":
                 from tidings.ontology import load_ontology
 

@@ -25,7 +25,7 @@ class ModalityRules:
         trig_word = toks[c.t_end - 1].text.lower()
         future = near("future", 4) or any(trig_word.endswith(suf) or toks[c.t_end - 1].norm.endswith(suf)
                                           for suf in self.future_suffix)
-        if any(s < ts for s, _, _ in cues.get("deny", [])) or near("negation", 4):
+        if any(s < ts for s, _, _ in cues.get("deny", [])) or near("negation", 4) or _negated_after(c, cues, rb):
             c.modality = "negated"
         elif near("hypothetical", 12, lb - 1) or near("modal", 3):
             c.modality = "hypothetical"
@@ -47,8 +47,11 @@ class ModalityRules:
             if in_clause("background") and not in_clause("recent"):
                 c.modality = "background"  # "Earlier, ...", "в прошлом году", "in the past"
                 c.notes.append("background")
-            elif near("habitual", 4) or any(c.t_end <= s <= c.t_end + 1 for s, _, _ in cues.get("habitual", [])):
-                c.modality = "background"  # "police usually detain", "suelen detener"
+            elif near("habitual", 4) or any(ts < s < min(rb, c.t_end + HABITUAL_AFTER_WIDTH)
+                                            for s, _, _ in cues.get("habitual", [])):
+                # "police usually detain", "suelen detener"; after the verb or inside a gap pattern:
+                # "wirft der Ukraine seit Jahren ... vor", "nimmt ... regelmäßig ... fest", "اتهمت روسيا أوكرانيا مرارا"
+                c.modality = "background"
                 c.notes.append("habitual")
 
     def _halted(self, c: EventCandidate, cues, toks, lb: int, phrase_tokens: set[int]) -> None:
@@ -76,3 +79,16 @@ class ModalityRules:
 
 # the acts a halt word reverses: (SANCTION mode, CAMEO code)
 HALTED = {"AID": ("discontinue", "162"), "CONSULT": ("withdraw", "164")}
+
+
+#: tokens after a trigger (in its clause) in which a habitual cue makes its statement generic
+HABITUAL_AFTER_WIDTH = 3
+#: tokens after a trigger in which a postposed negation ("Нападения ... не было") negates it
+NEGATION_AFTER_WIDTH = 6
+
+
+def _negated_after(c: EventCandidate, cues, rb: int) -> bool:
+    """Whether a postposed negation (a ``negation`` cue with value ``after``: "Задержаний не было",
+    "Нападения на посольство не зафиксировано") follows the trigger in its clause."""
+    return any(c.t_end <= s < min(rb, c.t_end + NEGATION_AFTER_WIDTH)
+               for s, _, v in cues.get("negation", []) if v == "after")

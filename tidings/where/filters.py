@@ -23,7 +23,8 @@ def _sentence_initial(tx: _Text, i: int) -> bool:
     if i == 0 or (len(tok) > 1 and tok.isupper()):
         return True
     gap = tx.text[tx.toks[i - 1][2]: tx.toks[i][1]]
-    return any(ch in gap for ch in SENTENCE_OPENERS)
+    # a spaced hyphen separates a dateline from the story ("BRUXELLES - 21 mars 2014 - L'Union ...")
+    return any(ch in gap for ch in SENTENCE_OPENERS) or (gap.strip() == "-" and " " in gap)
 
 
 def _common_word(tx: _Text, sp: _Span) -> bool:
@@ -38,11 +39,16 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     lex = tx.lex
     word = tx.norms[sp.i]
     parts = tx.toks[sp.i][0].replace("’", "'").split("'")
-    if len(parts) == 2 and len(parts[0]) <= 2:  # an elided article: "D'un", "L'Union", "dell'Unione"
+    elided_det = False  # the word follows an elided article: "L'Union", "dell'Unione"
+    if len(parts) == 2 and len(parts[0]) <= 4:  # an elision: "D'un", "L'Union", "dell'Unione"
         word = norm_token(parts[1])
         if word in lex.determiners:
             return True
-    if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or word not in lex.common:
+        elided_det = norm_token(parts[0]) in lex.determiners
+    # the token as written, or the key it matched after a glued clitic was stripped ("بوقف" -> "وقف"; not
+    # a rewritten case ending: "ул. Пушкина" is the street's name, whatever "пушкин" is)
+    stripped = sp.key if sp.key and sp.key != word and word.endswith(sp.key) else None
+    if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or (word not in lex.common and stripped not in lex.common):
         return False
     if any(e.kind == "country" or e.population >= COMMON_WORD_MIN_POPULATION for e in sp.cands):
         return False
@@ -58,7 +64,7 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
         return False
     if _sentence_initial(tx, sp.i) or _in_longer_name(tx, sp.i):
         return True
-    return sp.i > 0 and tx.norms[sp.i - 1] in lex.determiners
+    return elided_det or (sp.i > 0 and tx.norms[sp.i - 1] in lex.determiners)
 
 
 def _in_longer_name(tx: _Text, i: int) -> bool:
