@@ -141,3 +141,19 @@ def test_writer_keeps_the_file_until_a_reader_asks(tmp_path):
         assert writer.yield_to_readers() is True
         second = subprocess.run([sys.executable, "-c", READ_ONCE, str(db)], capture_output=True, text=True)
         assert second.returncode == 0, second.stderr
+
+
+def test_a_writer_that_yielded_keeps_the_file_closed_for_the_reader_window(tmp_path):
+    # a batch that codes faster than a reader opens the file must not take the file straight back
+    from tidings.store.access import reader_flag
+    from tidings.store.db import READER_WINDOW, EventStore
+
+    db = make_store(tmp_path / "events.duckdb")
+    with EventStore(db) as writer:
+        reader_flag(db).touch()
+        assert writer.yield_to_readers() is True
+        t0 = time.monotonic()
+        assert writer.con.execute("SELECT count(*) FROM events").fetchone()[0] == 6
+        assert time.monotonic() - t0 >= READER_WINDOW - 0.01
+        reader_flag(db).unlink()
+        assert writer.yield_to_readers() is False  # nobody asked: the file stays open, no wait

@@ -8,6 +8,7 @@ any moment leaves either the whole batch or none of it; a rerun skips documents 
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,9 @@ SCHEMA_VERSION = "1"
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
+
+#: seconds a writer that yielded to readers (EventStore.yield_to_readers) keeps the file closed at least
+READER_WINDOW = 0.3
 
 class EventStore:
     """A DuckDB file holding the tables of ``schema.sql``.
@@ -60,6 +64,7 @@ class EventStore:
             raise StoreError(f"no event store at {str(self.path)!r} (run `tidings ingest` first)")
         self.read_only = read_only
         self.wait = wait
+        self._yielded_at = float("-inf")  # when yield_to_readers last let go of the file (monotonic s)
         # a writer says so before it waits for the lock: readers that keep the file open let go
         self._flagged = not read_only and _set_writer_flag(self.path)
         try:
@@ -88,6 +93,11 @@ class EventStore:
     def con(self) -> duckdb.DuckDBPyConnection:
         """The open DuckDB connection, reopened (see :func:`connect`) after :meth:`release`."""
         if self._con is None:
+            # a writer that let go for readers keeps the file closed for at least READER_WINDOW
+            # seconds, so a reader gets in even when the next batch codes faster than it opens
+            wait = self._yielded_at + READER_WINDOW - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
             self._con = connect(self.path, read_only=self.read_only, wait=self.wait)
         return self._con
 
@@ -123,6 +133,7 @@ class EventStore:
         :data:`READER_FRESH` seconds (:func:`readers_waiting`); returns True when released."""
         if self._con is not None and readers_waiting(self.path):
             self.release()
+            self._yielded_at = time.monotonic()
             return True
         return False
 
