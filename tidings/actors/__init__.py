@@ -39,6 +39,7 @@ class Unit:
     sector: str | None = None
     name: str | None = None
     needs_country: bool = False
+    acronym: bool = False  # the pack writes it in capitals ("WHO", "US", "ONU"): lower case is a common word
 
 
 @dataclass
@@ -113,6 +114,12 @@ class DocumentMemory:
         return ranked[0] if ranked else None
 
 
+def _is_acronym(text: str) -> bool:
+    """Whether a pack entry is one word written in capitals, two letters or more ("WHO", "ЕС", "ONU")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return " " not in text.strip() and len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def _is_cap(text: str) -> bool:
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
 
@@ -131,7 +138,7 @@ class ActorRecognizer:
         # pack entries first: on a tie with a CLDR name the pack's reading wins
         for e in pack.actors:
             unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None,
-                        "needs_country" in e.flags)
+                        "needs_country" in e.flags, _is_acronym(e.text))
             self.matcher.add(e.words, unit)
         blocked = {" ".join(w) for w in pack.removed_actors}  # "-" lines also remove CLDR names
         for key, code in country_names(pack.lang).items():
@@ -164,8 +171,10 @@ class ActorRecognizer:
         toks = sent.tokens
         units = []
         found = [m for m in self.matcher.find(keys)
-                 # CLDR names must be written as names: "reuniones" is not Réunion, "ucraina" an adjective
-                 if not (m.payload.name == "cldr" and self.caps and not toks[m.start].text[:1].isupper())]
+                 # CLDR names and acronyms must be written as names: "reuniones" is not Réunion, "ucraina" an
+                 # adjective, "who" is not the WHO nor "us" the US ("Nato", "Unicef" still are)
+                 if not ((m.payload.name == "cldr" or getattr(m.payload, "acronym", False)) and self.caps
+                         and not toks[m.start].text[:1].isupper())]
         if self.people is not None:  # named people, coded by the article's date (tidings.actors.people)
             found = self.people.resolve(found, toks, memory.date, self.caps, Unit)
         for m in longest_non_overlapping(found):
