@@ -5,17 +5,8 @@ sending and delivering crossed with the common nouns of weapons (AID 072, milita
 (a speech, an analysis, a question) code nothing."""
 import pytest
 
-from tidings.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder(languages=["en", "es", "fr", "pt", "de", "it", "ru", "ar"])
-
-
-def _coded(coder, lang, text):
-    return [(e.event_type, e.cameo_code, [a.code for a in e.actors], [a.code for a in e.recipients])
-            for e in coder.code_text(text, lang=lang, published="2024-03-14")]
+from recall_support import coded as _coded
+from recall_support import coder  # noqa: F401  (the module's fixture)
 
 
 AID = [
