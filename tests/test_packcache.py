@@ -73,3 +73,29 @@ def test_default_folder_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert packcache.cache_dir() == tmp_path / "tidings"
     assert os.fspath(packcache.cache_dir()).endswith("tidings")
+
+
+def test_cached_file_is_built_once_rebuilt_when_a_pack_changes_and_none_when_unwritable(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "xx"
+    pack.mkdir()
+    (pack / "places.tsv").write_text("pattern\tkind\n", encoding="utf-8")
+    built: list[str] = []
+
+    def build(path):
+        built.append(path.name)
+        path.write_text(f"version {len(built)}", encoding="utf-8")
+
+    first = packcache.cached_file("store-xx", [pack], [], build, suffix=".db")
+    assert packcache.cached_file("store-xx", [pack], [], build, suffix=".db") == first
+    assert first.read_text(encoding="utf-8") == "version 1" and len(built) == 1
+    (pack / "places.tsv").write_text("pattern\tkind\nGaza\tcity\n", encoding="utf-8")
+    second = packcache.cached_file("store-xx", [pack], [], build, suffix=".db")
+    assert second != first and second.read_text(encoding="utf-8") == "version 2"
+    assert sorted((tmp_path / "cache").iterdir()) == [second]  # the replaced file and the temporary are gone
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(blocker / "cache"))
+    assert packcache.cached_file("store-xx", [pack], [], build, suffix=".db") is None
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", "off")
+    assert packcache.cached_file("store-xx", [pack], [], build, suffix=".db") is None

@@ -20,6 +20,7 @@ import gc
 import hashlib
 import os
 import pickle
+import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,11 +115,7 @@ def cached(name: str, folders: Sequence[Path], sources: Sequence[Path], build: C
     if root is None:
         with no_gc():
             return build()
-    # the installation (this package's folder) is part of where: an entry built from no folder (the
-    # gazetteer) would otherwise be shared by every checkout, each evicting the others' on every run
-    where = hashlib.sha256("|".join([str(Path(__file__).resolve().parent)] + [str(Path(d).resolve()) for d in folders])
-                           .encode()).hexdigest()[:8]
-    stem = f"{name}-{where}"
+    stem = f"{name}-{_where(folders)}"
     path = root / f"{stem}-{_signature(name, folders, sources, extra)}.pickle"
     try:
         with open(path, "rb") as fh, no_gc():
@@ -129,6 +126,47 @@ def cached(name: str, folders: Sequence[Path], sources: Sequence[Path], build: C
         value = build()
     _store(root, stem, path, value)
     return value
+
+
+def cached_file(name: str, folders: Sequence[Path], sources: Sequence[Path], build: Callable[[Path], None],
+                extra: str = "", suffix: str = ".sqlite") -> Path | None:
+    """The path of a cache file built by ``build(path)`` (a file the caller reads itself, such as
+    the gazetteer's SQLite store), signed as :func:`cached` signs a pickle: built when missing or when
+    a file it depends on changed, the entry it replaces removed.  None when the cache is off or its
+    folder cannot be written (the caller then works without the file)."""
+    root = cache_dir()
+    if root is None:
+        return None
+    stem = f"{name}-{_where(folders)}"
+    path = root / f"{stem}-{_signature(name, folders, sources, extra)}{suffix}"
+    if path.is_file():
+        return path
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        build(tmp)
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return None
+    for old in [*root.glob(f"{stem}-*{suffix}"), *root.glob(f"{stem}-*.pickle")]:  # earlier versions, same folders
+        if old != path:
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:
+                pass
+    return path
+
+
+def _where(folders: Sequence[Path]) -> str:
+    """The installation (this package's folder) and the data folders, hashed: an entry built from no
+    folder (the gazetteer) would otherwise be shared by every checkout, each evicting the others'."""
+    return hashlib.sha256("|".join([str(Path(__file__).resolve().parent)] + [str(Path(d).resolve()) for d in folders])
+                          .encode()).hexdigest()[:8]
 
 
 def _store(root: Path, stem: str, path: Path, value) -> None:

