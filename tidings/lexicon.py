@@ -96,7 +96,7 @@ class LexiconError(ValueError):
     """A problem in a language pack file; the message is ``path:line: problem``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventEntry:
     """A trigger: ``words`` are folded pattern words; ``cameo`` may be empty (ontology default)."""
 
@@ -109,7 +109,7 @@ class EventEntry:
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
     """An actor pattern: ``country`` ISO3/non-state code or None, ``sector`` PLOVER sector or None."""
 
@@ -136,7 +136,7 @@ class PersonRole:
     where: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrameEntry:
     """A closed-class cue (``kind`` in FRAME_KINDS) with an optional value."""
 

@@ -28,7 +28,7 @@ _SECTOR_RANK = {"ELI": 0, "PRM": 1, "REB": 2, "OPP": 2, "JUD": 3, "LEG": 3, "COP
                 "CVL": 5, "UAF": 5, "IGO": 5, "NGO": 5, "PTY": 5, "GOV": 6, "UNK": 7}
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One recognized piece: a lexicon hit or a person name, over tokens ``[start, end)``."""
 

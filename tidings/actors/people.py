@@ -42,7 +42,7 @@ OFFICEHOLDER_COLUMNS = ("country", "sector", "role", "start", "end", "latin", "r
 LATIN_LANGS = {"en", "es", "fr", "pt", "de", "it"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A period of a person's role; ``start``/``end`` inclusive (None: open); ``default``: the
     code a dictionary gives outside its periods."""
@@ -59,7 +59,7 @@ class Role:
         return not self.default and (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A named person: ``name`` (display form) and roles in priority order."""
 
@@ -88,7 +88,7 @@ class Person:
         return country, (default.sector if default and default.sector else "ELI")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRef:
     """A matcher payload: the people a name or surname may be (``surname``: found by surname)."""
 

@@ -97,6 +97,7 @@ def lemma_table(lang: str) -> dict[str, str]:
 
     path = Path(__file__).resolve().parent.parent / "lang" / lang / "lemmas.tsv"
     table: dict[str, str] = {}
+    lemmas: dict[str, str] = {}  # one string per lemma (a lemma has tens of forms: megabytes in Spanish)
     if path.is_file():
         with open(path, encoding="utf-8") as fh:
             for line in fh:
@@ -104,6 +105,7 @@ def lemma_table(lang: str) -> dict[str, str]:
                     continue
                 form, _, lem = line.rstrip("\n").partition("\t")
                 if lem:
+                    lem = lemmas.setdefault(lem, lem)
                     table[form] = lem
                     table.setdefault(lem, lem)
     return table

@@ -90,13 +90,13 @@ _HEADS: dict[tuple[int, int], tuple[PlaceLexicon, object, frozenset[str]]] = {}
 
 
 def _multiword_heads(lex: PlaceLexicon, gaz) -> frozenset[str]:
-    """The first words of every multi-word key a look-up can hit (gazetteer index, the lexicon's
-    aliases and country forms), made once per lexicon and gazetteer: a span whose first token
-    gives none of them is no multi-word name, whatever follows."""
+    """The first words of the multi-word keys of the lexicon's aliases and country forms, made once
+    per lexicon; with the gazetteer's own (``gaz.multiword_heads``, one set for every lexicon), the
+    first words of every multi-word key a look-up can hit: a span whose first token gives none of
+    them is no multi-word name, whatever follows."""
     got = _HEADS.get((id(lex), id(gaz)))
     if got is None or got[0] is not lex or got[1] is not gaz:
-        heads = gaz.multiword_heads | frozenset(k.split(" ", 1)[0] for keys in (lex.aliases, lex.country_forms)
-                                                for k in keys if " " in k)
+        heads = frozenset(k.split(" ", 1)[0] for keys in (lex.aliases, lex.country_forms) for k in keys if " " in k)
         got = _HEADS[(id(lex), id(gaz))] = (lex, gaz, heads)
     return got[2]
 
@@ -121,7 +121,7 @@ def _lookup(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool = False
 
 def _lookup_now(norms: list[str], lex: PlaceLexicon, gaz, allow_stop: bool) -> tuple[list[Entry], set[int], str | None, str]:
     firsts = _first_variants(norms[0], lex)
-    if len(norms) > 1 and not any(f in _multiword_heads(lex, gaz) for f, _ in firsts):
+    if len(norms) > 1 and not any(f in gaz.multiword_heads or f in _multiword_heads(lex, gaz) for f, _ in firsts):
         key = " ".join(norms)  # no key starts with any form of the first token: only the stop check is left
         if key in lex.stop and (len(key.replace(" ", "")) < MIN_KEY_LETTERS or not allow_stop):
             return [], set(), None, key
