@@ -99,3 +99,26 @@ def test_cached_file_is_built_once_rebuilt_when_a_pack_changes_and_none_when_unw
     assert packcache.cached_file("store-xx", [pack], [], build, suffix=".db") is None
     monkeypatch.setenv("TIDINGS_CACHE_DIR", "off")
     assert packcache.cached_file("store-xx", [pack], [], build, suffix=".db") is None
+
+
+def test_place_lexicon_comes_from_the_cache_and_follows_a_changed_places_file(tmp_path, monkeypatch):
+    from tidings.where.lexicon import _get_lexicon
+
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "lex"
+    (user / "en").mkdir(parents=True)
+    places = user / "en" / "places.tsv"
+    places.write_text("kind\tform\tvalue\nalias\tGotham\t5128581\n", encoding="utf-8")
+    _get_lexicon.cache_clear()
+    first = _get_lexicon("en", (str(user),))
+    assert first.aliases["gotham"] == [5128581]
+    assert len(list((tmp_path / "cache").glob("places-en-*.pickle"))) == 1
+    _get_lexicon.cache_clear()
+    assert _get_lexicon("en", (str(user),)).aliases == first.aliases  # read back from the cache
+    places.write_text("kind\tform\tvalue\nalias\tMetropolis\tUSA\n", encoding="utf-8")
+    os.utime(places, ns=(places.stat().st_mtime_ns + 10**9,) * 2)
+    _get_lexicon.cache_clear()
+    changed = _get_lexicon("en", (str(user),))
+    _get_lexicon.cache_clear()
+    assert "gotham" not in changed.aliases and "metropolis" in changed.aliases
+    assert len(list((tmp_path / "cache").glob("places-en-*.pickle"))) == 1

@@ -96,9 +96,18 @@ class LexiconError(ValueError):
     """A problem in a language pack file; the message is ``path:line: problem``."""
 
 
+def _reduce_fields(self):
+    """Pickle a frozen dataclass with slots as a call of its constructor: dataclasses' own
+    ``__setstate__`` for such classes costs several times more per object, and a language pack's
+    cache entry holds tens of thousands of them."""
+    return type(self), tuple(getattr(self, name) for name in self.__slots__)
+
+
 @dataclass(frozen=True, slots=True)
 class EventEntry:
     """A trigger: ``words`` are folded pattern words; ``cameo`` may be empty (ontology default)."""
+
+    __reduce__ = _reduce_fields
 
     words: tuple[str, ...]
     type: str
@@ -112,6 +121,8 @@ class EventEntry:
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
     """An actor pattern: ``country`` ISO3/non-state code or None, ``sector`` PLOVER sector or None."""
+
+    __reduce__ = _reduce_fields
 
     words: tuple[str, ...]
     kind: str
@@ -139,6 +150,8 @@ class PersonRole:
 @dataclass(frozen=True, slots=True)
 class FrameEntry:
     """A closed-class cue (``kind`` in FRAME_KINDS) with an optional value."""
+
+    __reduce__ = _reduce_fields
 
     kind: str
     words: tuple[str, ...]

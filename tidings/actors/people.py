@@ -35,7 +35,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.lexicon import LANG_DIR, LexiconError, LanguagePack, _pattern_words, _plover_codes, _rows, _valid_country
+from tidings.lexicon import (LANG_DIR, LexiconError, LanguagePack, _pattern_words, _plover_codes, _reduce_fields, _rows,
+                             _valid_country)
 from tidings.text.matcher import Match
 
 OFFICEHOLDER_COLUMNS = ("country", "sector", "role", "start", "end", "latin", "ru", "ar")
@@ -46,6 +47,8 @@ LATIN_LANGS = {"en", "es", "fr", "pt", "de", "it"}
 class Role:
     """A period of a person's role; ``start``/``end`` inclusive (None: open); ``default``: the
     code a dictionary gives outside its periods."""
+
+    __reduce__ = _reduce_fields
 
     country: str | None
     sector: str | None
@@ -91,6 +94,8 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class PersonRef:
     """A matcher payload: the people a name or surname may be (``surname``: found by surname)."""
+
+    __reduce__ = _reduce_fields
 
     people: tuple[Person, ...]
     surname: bool

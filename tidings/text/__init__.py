@@ -12,13 +12,19 @@ from functools import lru_cache
 
 from tidings.records import Sentence, Token
 
+@lru_cache(maxsize=1)
 def _simplemma_languages() -> frozenset[str]:
+    """Languages simplemma ships a dictionary for (simplemma is imported at the first lemma: its
+    import compiles the affix rules of every language it knows, a sixth of a second)."""
     from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
     return frozenset(SUPPORTED_LANGUAGES)
 
 
-LEMMA_LANGS = _simplemma_languages()  # languages simplemma ships a dictionary for
+def __getattr__(name: str):
+    if name == "LEMMA_LANGS":  # the module constant it was, read on demand
+        return _simplemma_languages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Words (with inner hyphens), the English clitic n't, and any other single non-space character.
 _TOKEN_RE = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:[-‐]\w+)*|[^\w\s]", re.UNICODE)
@@ -153,7 +159,7 @@ def lemma(word: str, lang: str) -> str:
     """The folded lemma of ``word`` in ``lang`` by simplemma's strategies (dictionary, hyphens,
     clitics, affixes) over the shipped table of the lemmas that matter to the language pack, or over
     simplemma's full dictionary after ``use_full_lemmas(lang)``; the folded word when unknown."""
-    if lang in LEMMA_LANGS and any(ch.isalpha() for ch in word):
+    if lang in _simplemma_languages() and any(ch.isalpha() for ch in word):
         try:
             return fold_word(_lemmatizer(lang in _FULL_LEMMAS).lemmatize(word, lang=lang))
         except ValueError:  # pragma: no cover - language without a dictionary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from tidings.text import fold
@@ -204,10 +204,27 @@ class _Pack:
                     rf"|(?:(?P<n2>{NUM})\s+)?(?P<u2>{UNIT})\s+{_alt(words('ago', 'post'))}){RB}")
         R["rel"] = (rf"{CLB}(?:(?P<rw>{_alt(words('relative_week'))})|(?P<rm>{_alt(words('relative_month'))})"
                     rf"|(?P<ry>{_alt(words('relative_year'))})){RB}")
-        self.rx = [(name, re.compile(p, re.IGNORECASE)) for name, p in R.items()]
+        # compiled on first use (``rx``, ``block_rx``, ``clause_rx``): compiling the large alternations
+        # of eight languages was a third of a second of every start-up
+        self._rx_src = list(R.items())
         blocks = words("block")
-        self.block_rx = re.compile(rf"{LB}{_alt(blocks)}{RB}", re.IGNORECASE) if blocks else None
-        self.clause_rx = re.compile(rf"{LB}{_alt(words('clause'))}(?=\W|$)|;|\s[-–—]\s", re.IGNORECASE)
+        self._block_src = rf"{LB}{_alt(blocks)}{RB}" if blocks else None
+        self._clause_src = rf"{LB}{_alt(words('clause'))}(?=\W|$)|;|\s[-–—]\s"
+
+    @cached_property
+    def rx(self) -> list[tuple[str, re.Pattern]]:
+        """(name, compiled regex) of the grammar's date patterns, in priority order."""
+        return [(name, re.compile(p, re.IGNORECASE)) for name, p in self._rx_src]
+
+    @cached_property
+    def block_rx(self) -> re.Pattern | None:
+        """Phrases that block a date reading (``block`` rows), or None."""
+        return re.compile(self._block_src, re.IGNORECASE) if self._block_src else None
+
+    @cached_property
+    def clause_rx(self) -> re.Pattern:
+        """Clause boundaries (``clause`` rows, semicolons, dashes)."""
+        return re.compile(self._clause_src, re.IGNORECASE)
 
 
 

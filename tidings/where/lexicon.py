@@ -115,6 +115,20 @@ def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     if not lang:
         return PlaceLexicon("")
     lang = lang.lower().split("-")[0].split("_")[0]
+    if not (LANG_DIR / lang).is_dir() and not extra_dirs:
+        return _build_lexicon(lang, extra_dirs)
+    import hashlib
+
+    from tidings.packcache import cached, library_versions, package_sources
+
+    # through the compiled cache: rebuilt when a file of the language's folders or the code changes
+    folders = [LANG_DIR / lang] + [Path(d) / lang for d in extra_dirs]
+    name = f"places-{lang}-" + hashlib.sha256("|".join(extra_dirs).encode()).hexdigest()[:8]
+    return cached(name, folders, package_sources(), lambda: _build_lexicon(lang, extra_dirs),
+                  extra=library_versions("babel"))
+
+
+def _build_lexicon(lang: str, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
     lex = PlaceLexicon(lang)
     for path in [LANG_DIR / lang / "places.tsv"] + [Path(d) / lang / "places.tsv" for d in extra_dirs]:
         if path.is_file():
