@@ -23,6 +23,7 @@ import pickle
 import sqlite3
 import sys
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, TypeVar
 
@@ -44,8 +45,13 @@ def cache_dir() -> Path | None:
 def package_sources() -> list[Path]:
     """Every ``.py`` file of the tidings package: an entry built by its code is rebuilt when any
     of them changes (stat calls only, a few milliseconds)."""
+    return list(_package_sources())
+
+
+@lru_cache(maxsize=1)
+def _package_sources() -> tuple[Path, ...]:  # the folder walk once per process (a source's stamp too)
     root = Path(__file__).resolve().parent
-    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+    return tuple(sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts))
 
 
 _STAMPS: dict[Path, str] = {}
@@ -67,8 +73,10 @@ def _stamp(p: Path) -> str:
     return value
 
 
+@lru_cache(maxsize=None)
 def library_versions(*names: str) -> str:
-    """``name=version`` of installed distributions, for a signature (data shipped in libraries)."""
+    """``name=version`` of installed distributions, for a signature (data shipped in libraries);
+    read once per process."""
     from importlib.metadata import PackageNotFoundError, version
 
     out = []
