@@ -1,5 +1,6 @@
-"""A compiled cache of built resources (language packs with their matchers, the gazetteer), so
-start-up stays short with large imported lexicons.
+"""A compiled cache of built resources (language packs with their matchers, place lexicons; the
+gazetteer's SQLite file through :func:`cached_file`), so start-up stays short with large imported
+lexicons.
 
 A built object is pickled to the cache folder under a name made of what it is (``res-en-...``,
 ``gazetteer``) and of a hash of the folders it was read from, plus a signature of everything it
