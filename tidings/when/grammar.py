@@ -205,7 +205,7 @@ class _Pack:
         R["rel"] = (rf"{CLB}(?:(?P<rw>{_alt(words('relative_week'))})|(?P<rm>{_alt(words('relative_month'))})"
                     rf"|(?P<ry>{_alt(words('relative_year'))})){RB}")
         # compiled on first use (``rx``, ``block_rx``, ``clause_rx``): compiling the large alternations
-        # of eight languages was a third of a second of every start-up
+        # of eight languages was about a quarter of a second of every start-up
         self._rx_src = list(R.items())
         blocks = words("block")
         self._block_src = rf"{LB}{_alt(blocks)}{RB}" if blocks else None
