@@ -122,3 +122,27 @@ def test_place_lexicon_comes_from_the_cache_and_follows_a_changed_places_file(tm
     _get_lexicon.cache_clear()
     assert "gotham" not in changed.aliases and "metropolis" in changed.aliases
     assert len(list((tmp_path / "cache").glob("places-en-*.pickle"))) == 1
+
+
+def test_date_grammar_comes_from_the_cache_and_follows_a_changed_dates_file(tmp_path, monkeypatch):
+    from tidings.when.grammar import _pack_cached
+
+    monkeypatch.setenv("TIDINGS_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "lex"
+    (user / "en").mkdir(parents=True)
+    dates = user / "en" / "dates.tsv"
+    dates.write_text("kind\tpattern\tvalue\nrelative_day\tforeyesterday\t-2\n", encoding="utf-8")
+    _pack_cached.cache_clear()
+    first = _pack_cached("en", (str(user),))
+    assert first.relday["foreyesterday"] == -2 and first.relday["yesterday"] == -1
+    assert len(list((tmp_path / "cache").glob("dates-en-*.pickle"))) == 1
+    _pack_cached.cache_clear()
+    again = _pack_cached("en", (str(user),))  # unpickled: its regexes compile on first use
+    assert again.relday == first.relday and [n for n, _ in again.rx] == [n for n, _ in first.rx]
+    dates.write_text("kind\tpattern\tvalue\nrelative_day\tereyesterday\t-2\n", encoding="utf-8")
+    os.utime(dates, ns=(dates.stat().st_mtime_ns + 10**9,) * 2)
+    _pack_cached.cache_clear()
+    changed = _pack_cached("en", (str(user),))
+    _pack_cached.cache_clear()
+    assert "foreyesterday" not in changed.relday and changed.relday["ereyesterday"] == -2
+    assert len(list((tmp_path / "cache").glob("dates-en-*.pickle"))) == 1
