@@ -185,13 +185,100 @@ def _syntok_breaks() -> tuple[re.Pattern, frozenset[str]]:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"), frozenset(set(State.opening_brackets) | odd)
 
 
-def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph by syntok.  A paragraph without a terminal or an opening
-    bracket before its last character is one sentence for syntok (it only splits there), and is
-    given as such without tokenizing it (about half the paragraphs of news)."""
+#: where syntok surely ends a sentence (see :func:`_sure_ends`): a word of two or more letters after
+#: a space, or a closing quote glued to a word; a terminal, maybe a closing quote; spaces; a character
+_SURE_END_RE = re.compile("(?:(?:(?<= )|^)([^\\W\\d_]{2,})|(?<=[^\\W_])[\"'\u00ab\u00bb\u00b4\u2018\u2019\u201c\u201d])"
+                          "[.!?][\"'\u00b4\u2019\u201d]? +(?=(.))")
+#: terminals syntok never ends a sentence at: a run of them before spaces and a lower-case letter (its
+#: next token is in lower case); one between two letters or digits (inside a token: "U.S", "1.5",
+#: "Lenta.ru"), unless a lower-case letter comes before it and an upper-case one after ("end.The");
+#: a run that ends the text, maybe with closing brackets and one closing quote (nothing follows it)
+_QUIET_RE = re.compile(r"[.!?]+ +(?=(.))|(?<=([^\W_]))[.!?](?=([^\W_]))|[.!?]+[)\]}]*[\"'\u00b4\u2019\u201d]?\Z")
+#: characters that may open the sentence after a sure end besides upper-case letters (quotes)
+_NEXT_OPENERS = frozenset("\"'\u00ab\u00bb\u2018\u201c\u201e")
+
+
+@lru_cache(maxsize=1)
+def _syntok_keeps() -> tuple[frozenset[str], re.Pattern]:
+    """(the words after which syntok may not end a sentence at a terminal: its abbreviations, "no"
+    and Roman numerals; a pattern of its opening brackets)."""
+    from syntok._segmentation_states import State
+
+    keep = frozenset(State.abbreviations | State.roman_numerals | {"no", "No", "NO"})
+    return keep, re.compile("[" + "".join(re.escape(ch) for ch in sorted(State.opening_brackets)) + "]")
+
+
+def _sure_ends(paragraph: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) at every terminal where syntok surely ends a sentence:
+    ``.``, ``?`` or ``!`` after a word of two or more letters (in lower case, capitalized or in
+    capitals; not one of syntok's abbreviations, "no" or a Roman numeral) that follows a space or
+    opens the paragraph, or after a closing quote glued to a word; then maybe a closing quote,
+    spaces and an upper-case letter or an opening quote.  syntok decides such a terminal from the
+    token before it and the tokens after it alone, and starts afresh after it, so the text on
+    either side segments alone as it does in the paragraph.  Only terminals before the first opening
+    bracket count (syntok may skip a bracket's text whole, terminals included)."""
+    keep, brackets = _syntok_keeps()
+    bracket = brackets.search(paragraph)
+    limit = bracket.start() if bracket else len(paragraph)
+    out = []
+    for m in _SURE_END_RE.finditer(paragraph, 0, limit):
+        word, nxt = m.group(1), m.group(2)
+        if m.end() >= limit or not (nxt.isupper() or nxt in _NEXT_OPENERS):
+            continue
+        if word is None or word not in keep and (word.isupper() or word[0].isupper() and word[1:].islower()
+                                                  or word.islower()) and _cased(word):
+            out.append((m.start() + len(m.group(0).rstrip(" ")), m.end()))
+    return out
+
+
+def _cased(word: str) -> bool:
+    """Whether every character of ``word`` is a cased letter (upper or lower case)."""
+    return all(ch.islower() or ch.isupper() for ch in word)
+
+
+def _one_sentence(body: str) -> bool:
+    """Whether syntok gives the (right-stripped, non-empty) text ``body`` as one sentence: it has no
+    opening bracket, no character syntok takes for a space where ``str.strip`` does not (or the
+    reverse), and no terminal before its last character except quiet ones (``_QUIET_RE``)."""
     breaks, bad_last = _syntok_breaks()
+    if body[-1] in bad_last:
+        return False
+    last = len(body) - 1
+    at = 0
+    while True:
+        m = breaks.search(body, at, last)
+        if m is None:
+            return True
+        q = _QUIET_RE.match(body, m.start())
+        if q is None:
+            return False
+        if q.group(1) is not None:
+            if not q.group(1).islower():
+                return False
+        elif q.group(2) is not None and not (q.group(2).isupper() or q.group(2).isdigit() or q.group(3).islower() or q.group(3).isdigit()):
+            return False
+        at = q.end()
+
+
+def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph by syntok.  The paragraph is first cut where syntok is sure
+    to end a sentence (:func:`_sure_ends`); a piece syntok surely gives as one sentence
+    (:func:`_one_sentence`) is given as such without tokenizing it (about half the paragraphs of
+    news, and most pieces of the others)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, nxt in _sure_ends(paragraph) + [(len(paragraph), len(paragraph))]:
+        spans += [(start + s, start + e) for s, e in _syntok_piece(paragraph[start:end])]
+        start = nxt
+    return spans
+
+
+def _syntok_piece(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of one piece of a paragraph by syntok (see :func:`_syntok_spans`)."""
     body = paragraph.rstrip()
-    if body and body[-1] not in bad_last and not breaks.search(body, 0, len(body) - 1):
+    if not body:
+        return []
+    if _one_sentence(body):
         return [(0, len(paragraph))]  # the caller strips the spaces around it
     from syntok import segmenter
 
