@@ -76,6 +76,7 @@ class DocumentMemory:
     countries: Counter = field(default_factory=Counter)
     places_counted: bool = False
     place_cache: dict = field(default_factory=dict)  # sentence index -> places it names (tidings.where)
+    place_names: dict = field(default_factory=dict)  # article-wide place look-ups (tidings.coder.places)
     sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
     date: object = None  # datetime.date the article is from (publication): dated people are coded by it
     _folded: str | None = None

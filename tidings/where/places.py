@@ -214,6 +214,31 @@ def person_names(text: str, lang: str, lexicon_dirs=()) -> frozenset[str]:
     return frozenset(tx.name_parts)
 
 
+def name_part_candidates(text: str) -> frozenset[str]:
+    """Keys (:func:`~tidings.where.gazetteer.norm_token`) of every word of ``text`` written glued (one
+    space) to a capitalized word: a cheap superset of :func:`person_names` (a town is a name part
+    only when so glued), so a mention whose key is not here is never dropped as a person's name."""
+    from tidings.text import fold_index_word
+    from tidings.where.gazetteer import tokens
+
+    toks = tokens(text)
+    out = set()
+    prev_cap = False  # the previous token is capitalized and glued to this one by one space
+    for n, (tok, _, end) in enumerate(toks):
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        glued_next = nxt is not None and text[end:nxt[1]] == " "
+        next_cap = glued_next and _cased_cap(nxt[0])
+        if prev_cap or next_cap:
+            out.add(fold_index_word(tok))
+        prev_cap = glued_next and _cased_cap(tok)
+    return frozenset(out)
+
+
+def _cased_cap(tok: str) -> bool:
+    ch = tok[0]
+    return ch.upper() != ch.lower() and ch.isupper()
+
+
 def drop_person_names(mentions: list[PlaceMention], names: frozenset[str]) -> list[PlaceMention]:
     """``mentions`` without the one-word towns that the article uses as a person's name (``names``
     from :func:`person_names`): "Funes said", "dijo Funes", "Ban espera" once "Mauricio Funes" or
@@ -225,4 +250,5 @@ def drop_person_names(mentions: list[PlaceMention], names: frozenset[str]) -> li
                                         and " " not in m.text and norm_token(m.text) in names)]
 
 
-__all__ = ["PlaceMention", "find_places", "resolve_place", "person_names", "drop_person_names"]
+__all__ = ["PlaceMention", "find_places", "resolve_place", "person_names", "name_part_candidates",
+           "drop_person_names"]
