@@ -19,6 +19,7 @@ Rules (see ``docs/places.md``):
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -214,29 +215,24 @@ def person_names(text: str, lang: str, lexicon_dirs=()) -> frozenset[str]:
     return frozenset(tx.name_parts)
 
 
+#: two word tokens (``tidings.where.gazetteer.tokens``) with one space between them
+_GLUED_PAIR_RE = re.compile(r"(?<!\w)(?<!\w['’ʼ`ʻ])(\w+(?:['’ʼ`ʻ]\w+)*) (?=(\w+(?:['’ʼ`ʻ]\w+)*))")
+
+
 def name_part_candidates(text: str) -> frozenset[str]:
     """Keys (:func:`~tidings.where.gazetteer.norm_token`) of every word of ``text`` written glued (one
     space) to a capitalized word: a cheap superset of :func:`person_names` (a town is a name part
     only when so glued), so a mention whose key is not here is never dropped as a person's name."""
     from tidings.text import fold_index_word
-    from tidings.where.gazetteer import tokens
 
-    toks = tokens(text)
     out = set()
-    prev_cap = False  # the previous token is capitalized and glued to this one by one space
-    for n, (tok, _, end) in enumerate(toks):
-        nxt = toks[n + 1] if n + 1 < len(toks) else None
-        glued_next = nxt is not None and text[end:nxt[1]] == " "
-        next_cap = glued_next and _cased_cap(nxt[0])
-        if prev_cap or next_cap:
-            out.add(fold_index_word(tok))
-        prev_cap = glued_next and _cased_cap(tok)
-    return frozenset(out)
-
-
-def _cased_cap(tok: str) -> bool:
-    ch = tok[0]
-    return ch.upper() != ch.lower() and ch.isupper()
+    for a, b in _GLUED_PAIR_RE.findall(text):
+        ca, cb = a[0], b[0]
+        if cb.isupper() and cb.upper() != cb.lower():  # cased and capitalized, as the scanner reads it
+            out.add(a)
+        if ca.isupper() and ca.upper() != ca.lower():
+            out.add(b)
+    return frozenset(map(fold_index_word, out))
 
 
 def drop_person_names(mentions: list[PlaceMention], names: frozenset[str]) -> list[PlaceMention]:
