@@ -144,6 +144,7 @@ def use_full_lemmas(lang: str) -> None:
     """Take lemmas of ``lang`` from simplemma's full dictionary (slower to load, ~50-150 MB more)."""
     _FULL_LEMMAS.add(lang)
     lemma.cache_clear()
+    _WORD_FORMS.clear()
 
 
 @lru_cache(maxsize=200_000)
@@ -161,11 +162,23 @@ def lemma(word: str, lang: str) -> str:
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``; ``norm`` and ``lemma`` are folded."""
+    memo = _WORD_FORMS.get(lang)
+    if memo is None or len(memo) > 200_000:
+        memo = _WORD_FORMS[lang] = {}
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        tokens.append(Token(word, m.start() + offset, m.end() + offset, fold_word(word), lemma(word, lang)))
+        forms = memo.get(word)
+        if forms is None:
+            forms = memo[word] = (fold_word(word), lemma(word, lang))
+        start, end = m.span()
+        append(Token(word, start + offset, end + offset, *forms))
     return tokens
+
+
+#: per language, word -> (fold_word(word), lemma(word, lang)): a word's forms are worked out once
+_WORD_FORMS: dict[str, dict[str, tuple[str, str]]] = {}
 
 
 _PARA_RE = re.compile(r"[^\n]+")
