@@ -19,6 +19,7 @@ from functools import lru_cache
 from tidings.actors.countries import country_names
 from tidings.lexicon import LanguagePack
 from tidings.records import Actor, Sentence
+from tidings.text import fold
 from tidings.text.matcher import Matcher, longest_non_overlapping
 
 COUNTRYISH = {"country", "demonym", "capital", "side"}
@@ -302,11 +303,9 @@ class ActorRecognizer:
                 i += 1
                 continue
             name = sent.text[toks[i].start - sent.start : toks[end - 1].end - sent.start]
-            from tidings.text import fold
-
-            key = fold(name)
             last = toks[end - 1].norm  # fold() of the token's text, made once when it was cut
-            known = memory.people.get(key) or memory.people.get(last)
+            # (no look-up, and no fold of the name, before the article has named anyone)
+            known = (memory.people.get(fold(name)) or memory.people.get(last)) if memory.people else None
             appos = end < len(toks) - 1 and toks[end].text == "," and any(
                 u.start in (end + 1, end + 2) and u.kind in {"title", "former"} for u in units)
             if appos and not known and i == 0 and end - i == 1:
