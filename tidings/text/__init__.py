@@ -198,10 +198,13 @@ def _syntok_breaks() -> tuple[re.Pattern, frozenset[str]]:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"), frozenset(set(State.opening_brackets) | odd)
 
 
-#: where syntok surely ends a sentence (see :func:`_sure_ends`): a word of two or more letters after
-#: a space, or a closing quote glued to a word; a terminal, maybe a closing quote; spaces; a character
-_SURE_END_RE = re.compile("(?:(?:(?<= )|^)([^\\W\\d_]{2,})|(?<=[^\\W_])[\"'\u00ab\u00bb\u00b4\u2018\u2019\u201c\u201d])"
-                          "[.!?][\"'\u00b4\u2019\u201d]? +(?=(.))")
+#: a terminal, maybe a closing quote, and spaces: where syntok may surely end a sentence (see
+#: :func:`_sure_ends`, which checks the token before it and the character after it)
+_TERMINAL_GAP_RE = re.compile("[.!?]([\"'\u00b4\u2019\u201d]?) +")
+#: a word of two or more letters (with no digit or underscore)
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
+#: closing quotes that may stand glued between a word and a sure terminal
+_QUOTES_BEFORE = frozenset("\"'\u00ab\u00bb\u00b4\u2018\u2019\u201c\u201d")
 #: terminals syntok never ends a sentence at: a run of them before spaces and a lower-case letter (its
 #: next token is in lower case); one between two letters or digits (inside a token: "U.S", "1.5",
 #: "Lenta.ru"), unless a lower-case letter comes before it and an upper-case one after ("end.The");
@@ -234,13 +237,21 @@ def _sure_ends(paragraph: str) -> list[tuple[int, int]]:
     bracket = brackets.search(paragraph)
     limit = bracket.start() if bracket else len(paragraph)
     out = []
-    for m in _SURE_END_RE.finditer(paragraph, 0, limit):
-        word, nxt = m.group(1), m.group(2)
-        if m.end() >= limit or not (nxt.isupper() or nxt in _NEXT_OPENERS):
+    for m in _TERMINAL_GAP_RE.finditer(paragraph, 0, limit):
+        t, nxt_at = m.start(), m.end()
+        if nxt_at >= limit or t == 0:
             continue
-        if word is None or word not in keep and (word.isupper() or word[0].isupper() and word[1:].islower()
-                                                  or word.islower()) and _cased(word):
-            out.append((m.start() + len(m.group(0).rstrip(" ")), m.end()))
+        nxt = paragraph[nxt_at]
+        if not (nxt.isupper() or nxt in _NEXT_OPENERS):
+            continue
+        if paragraph[t - 1] in _QUOTES_BEFORE:  # a closing quote glued to a word: "...гнева". Однако"
+            if t >= 2 and paragraph[t - 2].isalnum():
+                out.append((m.end(1), nxt_at))
+            continue
+        word = paragraph[paragraph.rfind(" ", 0, t) + 1:t]  # after a space, or opening the paragraph
+        if _LETTERS_RE.fullmatch(word) and word not in keep and _cased(word) and (
+                word.isupper() or word.islower() or word[0].isupper() and word[1:].islower()):
+            out.append((m.end(1), nxt_at))
     return out
 
 
@@ -278,6 +289,9 @@ def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
     to end a sentence (:func:`_sure_ends`); a piece syntok surely gives as one sentence
     (:func:`_one_sentence`) is given as such without tokenizing it (about half the paragraphs of
     news, and most pieces of the others)."""
+    body = paragraph.rstrip()
+    if body and _one_sentence(body):
+        return [(0, len(paragraph))]  # the caller strips the spaces around it
     spans: list[tuple[int, int]] = []
     start = 0
     for end, nxt in _sure_ends(paragraph) + [(len(paragraph), len(paragraph))]:
