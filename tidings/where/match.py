@@ -185,9 +185,12 @@ class _Text:
     def name_token(self, k: int, prev: int) -> bool:
         """May token k continue a name whose previous token is ``prev``?"""
         t = self.toks[k][0]
-        if t[0].isdigit() or not self.connected(prev):
+        if t[0].isdigit():
             return False
-        if not _is_cased(t) or _is_cap(t) or self.hyphen(prev):
+        gap = self.text[self.toks[prev][2]: self.toks[prev + 1][1]]  # self.gap(prev), read once
+        if not (gap in (" ", "-", "‑", "–") or (len(gap) <= 2 and gap.strip() == "" and "\n" not in gap)):
+            return False  # not self.connected(prev)
+        if not _is_cased(t) or _is_cap(t) or gap in ("-", "‑"):
             return True
         return self.norms[k] in self.lex.joins
 
