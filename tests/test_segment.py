@@ -73,7 +73,12 @@ def test_pairs_of_paragraphs_equal_syntok():
 def test_sure_ends_cut_after_words_and_quotes_only():
     text = 'He left. "We won." She said no. U.S. Then (a. B) x. Y'
     cuts = [text[:end] for end, _ in _sure_ends(text)]
-    assert cuts == ["He left.", 'He left. "We won."']  # "no." and "U.S." are not sure; nothing after "("
+    assert cuts == ["He left.", 'He left. "We won."']  # "no." and "U.S." are not sure; "x." is one letter
+    text = "Talks (in Geneva) ended. Then (they said. More) it rained. Both (left"
+    cuts = [text[:end] for end, _ in _sure_ends(text)]
+    # a closed bracket before is fine; no cut inside one ("said.") nor where one is still open
+    assert cuts == ["Talks (in Geneva) ended.", "Talks (in Geneva) ended. Then (they said. More) it rained."]
+    assert _stripped(text, _syntok_spans(text)) == _syntok(text)
 
 
 def test_one_sentence_knows_quiet_terminals():

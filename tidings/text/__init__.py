@@ -215,13 +215,29 @@ _NEXT_OPENERS = frozenset("\"'\u00ab\u00bb\u2018\u201c\u201e")
 
 
 @lru_cache(maxsize=1)
-def _syntok_keeps() -> tuple[frozenset[str], re.Pattern]:
+def _syntok_keeps() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
     """(the words after which syntok may not end a sentence at a terminal: its abbreviations, "no"
-    and Roman numerals; a pattern of its opening brackets)."""
+    and Roman numerals; a pattern of its opening and closing brackets; its opening brackets)."""
     from syntok._segmentation_states import State
 
     keep = frozenset(State.abbreviations | State.roman_numerals | {"no", "No", "NO"})
-    return keep, re.compile("[" + "".join(re.escape(ch) for ch in sorted(State.opening_brackets)) + "]")
+    chars = sorted(State.opening_brackets | State.closing_brackets)
+    return keep, re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]"), frozenset(State.opening_brackets)
+
+
+def _bracket_token(paragraph: str, k: int) -> bool:
+    """Whether syntok's tokenizer makes the bracket at ``k`` a token of its own: in a run of
+    non-spaces with a letter or digit, one before the first or after the last of them, or an
+    opening or closing punctuation mark between them; in a run without any, the run itself."""
+    import unicodedata
+
+    from syntok.tokenizer import Tokenizer
+
+    run = next(m for m in Tokenizer._spaces.finditer(paragraph) if m.start() <= k < m.end())
+    alnum = [i for i in range(run.start(), run.end()) if paragraph[i].isalnum()]
+    if not alnum:
+        return run.end() - run.start() == 1
+    return k < alnum[0] or k > alnum[-1] or unicodedata.category(paragraph[k]) in ("Ps", "Pe")
 
 
 def _sure_ends(paragraph: str) -> list[tuple[int, int]]:
@@ -231,15 +247,27 @@ def _sure_ends(paragraph: str) -> list[tuple[int, int]]:
     opens the paragraph, or after a closing quote glued to a word; then maybe a closing quote,
     spaces and an upper-case letter or an opening quote.  syntok decides such a terminal from the
     token before it and the tokens after it alone, and starts afresh after it, so the text on
-    either side segments alone as it does in the paragraph.  Only terminals before the first opening
-    bracket count (syntok may skip a bracket's text whole, terminals included)."""
-    keep, brackets = _syntok_keeps()
-    bracket = brackets.search(paragraph)
-    limit = bracket.start() if bracket else len(paragraph)
+    either side segments alone as it does in the paragraph.  Only terminals outside brackets count
+    (syntok may skip a bracket's text whole, terminals included, and looks ahead to its end): every
+    bracket opened before the terminal is closed before it, and each is a token of its own."""
+    keep, brackets, opening = _syntok_keeps()
+    marks = [(b.start(), b.group()) for b in brackets.finditer(paragraph)]
+    limit = len(paragraph)
+    depth = 0  # brackets open before the terminal (a closing one without an opening one counts none)
+    at = 0  # the next of ``marks`` to count
     out = []
-    for m in _TERMINAL_GAP_RE.finditer(paragraph, 0, limit):
+    for m in _TERMINAL_GAP_RE.finditer(paragraph):
         t, nxt_at = m.start(), m.end()
-        if nxt_at >= limit or t == 0:
+        while at < len(marks) and marks[at][0] < t:
+            k, ch = marks[at]
+            if not _bracket_token(paragraph, k):
+                limit = k  # a bracket inside a token syntok may not see as one: no sure end after it
+                break
+            depth = depth + 1 if ch in opening else max(0, depth - 1)
+            at += 1
+        if t >= limit:
+            break
+        if depth or nxt_at >= len(paragraph) or t == 0:
             continue
         nxt = paragraph[nxt_at]
         if not (nxt.isupper() or nxt in _NEXT_OPENERS):
