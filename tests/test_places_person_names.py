@@ -3,7 +3,7 @@ item 7: "Funes said" after "Mauricio Funes" is not Funes, Argentina).  Sentences
 tests; the towns are GeoNames records under 100,000 people."""
 import pytest
 
-from tidings.where import drop_person_names, find_places, person_names
+from tidings.where import drop_person_names, find_places, name_part_candidates, person_names
 
 
 def places(article, sentence, lang):
@@ -46,6 +46,18 @@ def test_town_kept_when_governed_or_no_person_is_named(article, sentence, lang, 
 def test_person_names_lists_the_glued_town(article, lang, name):
     assert name in person_names(article, lang)
     assert "lima" not in person_names(article, lang)  # a town after a locative is no name part
+
+
+@pytest.mark.parametrize("article,lang,glued,alone", [
+    ("Secretary of State Mike Pompeo flew to Lima. Later, Pompeo spoke.", "en", {"mike", "pompeo", "state"}, "lima"),
+    ("El expresidente Evo Morales habló en Sucre. Después, Morales pidió calma.", "es", {"evo", "morales"}, "sucre"),
+    ("Le sénateur Marco Rubio est arrivé à Caracas. Rubio a parlé.", "fr", {"marco", "rubio"}, "caracas"),
+])
+def test_name_part_candidates_hold_every_name_part(article, lang, glued, alone):
+    # the cheap pre-check of the coder: a superset of person_names, without the towns that stand alone
+    candidates = name_part_candidates(article)
+    assert person_names(article, lang) <= candidates
+    assert glued <= candidates and alone not in candidates
 
 
 # the coder: the accusation's place is no town named like its speaker; the speaker's country is inferred

@@ -19,6 +19,7 @@ from functools import lru_cache
 from tidings.actors.countries import country_names
 from tidings.lexicon import LanguagePack
 from tidings.records import Actor, Sentence
+from tidings.text import fold
 from tidings.text.matcher import Matcher, longest_non_overlapping
 
 COUNTRYISH = {"country", "demonym", "capital", "side"}
@@ -76,6 +77,7 @@ class DocumentMemory:
     countries: Counter = field(default_factory=Counter)
     places_counted: bool = False
     place_cache: dict = field(default_factory=dict)  # sentence index -> places it names (tidings.where)
+    place_names: dict = field(default_factory=dict)  # article-wide place look-ups (tidings.coder.places)
     sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
     date: object = None  # datetime.date the article is from (publication): dated people are coded by it
     _folded: str | None = None
@@ -301,11 +303,9 @@ class ActorRecognizer:
                 i += 1
                 continue
             name = sent.text[toks[i].start - sent.start : toks[end - 1].end - sent.start]
-            from tidings.text import fold
-
-            key = fold(name)
             last = toks[end - 1].norm  # fold() of the token's text, made once when it was cut
-            known = memory.people.get(key) or memory.people.get(last)
+            # (no look-up, and no fold of the name, before the article has named anyone)
+            known = (memory.people.get(fold(name)) or memory.people.get(last)) if memory.people else None
             appos = end < len(toks) - 1 and toks[end].text == "," and any(
                 u.start in (end + 1, end + 2) and u.kind in {"title", "former"} for u in units)
             if appos and not known and i == 0 and end - i == 1:

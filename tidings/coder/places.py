@@ -120,6 +120,7 @@ def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
     cache = doc.memory.place_cache
     if sent.index not in cache:
         from tidings.where import drop_person_names, find_places
+        from tidings.where.gazetteer import norm_token
 
         ctx = {c: float(n) for c, n in doc.memory.countries.items()}
         dl = doc.article.dateline
@@ -128,9 +129,9 @@ def sentence_mentions(doc: CodingDoc, sent: Sentence) -> list:
         try:
             mentions = find_places(sent.text, doc.lang, offset=sent.start, country_context=ctx,
                                    lexicon_dirs=doc.res.lexicon_dirs)
-            if any(_maybe_person(m) for m in mentions):
-                mentions = drop_person_names(mentions, _person_names(doc.article.text, doc.lang,
-                                                                     tuple(map(str, doc.res.lexicon_dirs))))
+            maybe = {norm_token(m.text) for m in mentions if _maybe_person(m)}
+            if maybe and not maybe.isdisjoint(_article_names(doc, "glued")):
+                mentions = drop_person_names(mentions, _article_names(doc, "people"))
         except Exception:  # a place that cannot be read never stops the coding
             mentions = []
         cache[sent.index] = mentions
@@ -143,12 +144,19 @@ def _maybe_person(m) -> bool:
     return m.place is not None and m.place.precision == "city" and m.role not in ("in", "by") and " " not in m.text
 
 
-@lru_cache(maxsize=4)
-def _person_names(text: str, lang: str, lexicon_dirs: tuple[str, ...]) -> frozenset[str]:
-    """``tidings.where.person_names`` of one article, scanned once however many sentences ask."""
-    from tidings.where import person_names
+def _article_names(doc: CodingDoc, which: str) -> frozenset[str]:
+    """Of the whole article, once per document (kept in ``doc.memory.place_names``): ``people``, the
+    keys of the towns it uses as a person's name (``tidings.where.person_names``, a scan of the whole
+    text); ``glued``, the keys of every word glued to a capitalized one, a cheap superset of those
+    (``tidings.where.name_part_candidates``): the scan is needed only when a mention's key is in it."""
+    memo = doc.memory.place_names
+    if which not in memo:
+        from tidings.where import name_part_candidates, person_names
 
-    return person_names(text, lang, lexicon_dirs)
+        text = doc.article.text
+        memo[which] = (name_part_candidates(text) if which == "glued" else
+                       person_names(text, doc.lang, tuple(map(str, doc.res.lexicon_dirs))))
+    return memo[which]
 
 
 def sentence_places(doc: CodingDoc, sent: Sentence) -> list[tuple[int, str]]:

@@ -21,7 +21,7 @@ which the recognizer fills sentence by sentence and later stages consult.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from tidings.actors import ActorPhrase, DocumentMemory
@@ -71,7 +71,7 @@ class Draft:
 
     def with_event(self, **changes) -> "Draft":
         """A new Draft whose event has ``changes`` (``dataclasses.replace``)."""
-        return Draft(replace(self.event, **changes), self.candidate)
+        return Draft(_replaced(self.event, changes), self.candidate)
 
 
 @dataclass(frozen=True)
@@ -96,9 +96,29 @@ class CodingDoc:
     def with_(self, **changes) -> "CodingDoc":
         """A new CodingDoc with ``changes`` (sequences are stored as tuples)."""
         changes = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
-        return replace(self, **changes)
+        return _replaced(self, changes)
 
     @property
     def events(self) -> list[Event]:
         """The events of the drafts, in order."""
         return [d.event for d in self.drafts]
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _replaced(obj, changes: dict):
+    """``dataclasses.replace(obj, **changes)`` for the coder's records (dataclasses whose fields are
+    all ``init`` fields, without ``__post_init__`` or slots), made by copying the instance dict:
+    stages copy records thousands of times per article.  Raises ``TypeError`` for an unknown field."""
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
+    if not names.issuperset(changes):
+        raise TypeError(f"{cls.__name__} has no field(s) {', '.join(sorted(set(changes) - names))}")
+    new = object.__new__(cls)
+    d = new.__dict__
+    d.update(obj.__dict__)
+    d.update(changes)
+    return new

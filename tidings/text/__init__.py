@@ -152,6 +152,7 @@ def use_full_lemmas(lang: str) -> None:
     """Take lemmas of ``lang`` from simplemma's full dictionary (slower to load, ~50-150 MB more)."""
     _FULL_LEMMAS.add(lang)
     lemma.cache_clear()
+    _WORD_FORMS.clear()
 
 
 @lru_cache(maxsize=200_000)
@@ -169,11 +170,23 @@ def lemma(word: str, lang: str) -> str:
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``; ``norm`` and ``lemma`` are folded."""
+    memo = _WORD_FORMS.get(lang)
+    if memo is None or len(memo) > 200_000:
+        memo = _WORD_FORMS[lang] = {}
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        tokens.append(Token(word, m.start() + offset, m.end() + offset, fold_word(word), lemma(word, lang)))
+        forms = memo.get(word)
+        if forms is None:
+            forms = memo[word] = (fold_word(word), lemma(word, lang))
+        start, end = m.span()
+        append(Token(word, start + offset, end + offset, *forms))
     return tokens
+
+
+#: per language, word -> (fold_word(word), lemma(word, lang)): a word's forms are worked out once
+_WORD_FORMS: dict[str, dict[str, tuple[str, str]]] = {}
 
 
 _PARA_RE = re.compile(r"[^\n]+")
@@ -193,13 +206,142 @@ def _syntok_breaks() -> tuple[re.Pattern, frozenset[str]]:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"), frozenset(set(State.opening_brackets) | odd)
 
 
-def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph by syntok.  A paragraph without a terminal or an opening
-    bracket before its last character is one sentence for syntok (it only splits there), and is
-    given as such without tokenizing it (about half the paragraphs of news)."""
+#: a terminal, maybe a closing quote, and spaces: where syntok may surely end a sentence (see
+#: :func:`_sure_ends`, which checks the token before it and the character after it)
+_TERMINAL_GAP_RE = re.compile("[.!?]([\"'\u00b4\u2019\u201d]?) +")
+#: a word of two or more letters (with no digit or underscore)
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
+#: closing quotes that may stand glued between a word and a sure terminal
+_QUOTES_BEFORE = frozenset("\"'\u00ab\u00bb\u00b4\u2018\u2019\u201c\u201d")
+#: terminals syntok never ends a sentence at: a run of them before spaces and a lower-case letter (its
+#: next token is in lower case); one between two letters or digits (inside a token: "U.S", "1.5",
+#: "Lenta.ru"), unless a lower-case letter comes before it and an upper-case one after ("end.The");
+#: a run that ends the text, maybe with closing brackets and one closing quote (nothing follows it)
+_QUIET_RE = re.compile(r"[.!?]+ +(?=(.))|(?<=([^\W_]))[.!?](?=([^\W_]))|[.!?]+[)\]}]*[\"'\u00b4\u2019\u201d]?\Z")
+#: characters that may open the sentence after a sure end besides upper-case letters (quotes)
+_NEXT_OPENERS = frozenset("\"'\u00ab\u00bb\u2018\u201c\u201e")
+
+
+@lru_cache(maxsize=1)
+def _syntok_keeps() -> tuple[frozenset[str], re.Pattern, frozenset[str]]:
+    """(the words after which syntok may not end a sentence at a terminal: its abbreviations, "no"
+    and Roman numerals; a pattern of its opening and closing brackets; its opening brackets)."""
+    from syntok._segmentation_states import State
+
+    keep = frozenset(State.abbreviations | State.roman_numerals | {"no", "No", "NO"})
+    chars = sorted(State.opening_brackets | State.closing_brackets)
+    return keep, re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]"), frozenset(State.opening_brackets)
+
+
+def _bracket_token(paragraph: str, k: int) -> bool:
+    """Whether syntok's tokenizer makes the bracket at ``k`` a token of its own: in a run of
+    non-spaces with a letter or digit, one before the first or after the last of them, or an
+    opening or closing punctuation mark between them; in a run without any, the run itself."""
+    import unicodedata
+
+    from syntok.tokenizer import Tokenizer
+
+    run = next(m for m in Tokenizer._spaces.finditer(paragraph) if m.start() <= k < m.end())
+    alnum = [i for i in range(run.start(), run.end()) if paragraph[i].isalnum()]
+    if not alnum:
+        return run.end() - run.start() == 1
+    return k < alnum[0] or k > alnum[-1] or unicodedata.category(paragraph[k]) in ("Ps", "Pe")
+
+
+def _sure_ends(paragraph: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) at every terminal where syntok surely ends a sentence:
+    ``.``, ``?`` or ``!`` after a word of two or more letters (in lower case, capitalized or in
+    capitals; not one of syntok's abbreviations, "no" or a Roman numeral) that follows a space or
+    opens the paragraph, or after a closing quote glued to a word; then maybe a closing quote,
+    spaces and an upper-case letter or an opening quote.  syntok decides such a terminal from the
+    token before it and the tokens after it alone, and starts afresh after it, so the text on
+    either side segments alone as it does in the paragraph.  Only terminals outside brackets count
+    (syntok may skip a bracket's text whole, terminals included, and looks ahead to its end): every
+    bracket opened before the terminal is closed before it, and each is a token of its own."""
+    keep, brackets, opening = _syntok_keeps()
+    marks = [(b.start(), b.group()) for b in brackets.finditer(paragraph)]
+    limit = len(paragraph)
+    depth = 0  # brackets open before the terminal (a closing one without an opening one counts none)
+    at = 0  # the next of ``marks`` to count
+    out = []
+    for m in _TERMINAL_GAP_RE.finditer(paragraph):
+        t, nxt_at = m.start(), m.end()
+        while at < len(marks) and marks[at][0] < t:
+            k, ch = marks[at]
+            if not _bracket_token(paragraph, k):
+                limit = k  # a bracket inside a token syntok may not see as one: no sure end after it
+                break
+            depth = depth + 1 if ch in opening else max(0, depth - 1)
+            at += 1
+        if t >= limit:
+            break
+        if depth or nxt_at >= len(paragraph) or t == 0:
+            continue
+        nxt = paragraph[nxt_at]
+        if not (nxt.isupper() or nxt in _NEXT_OPENERS):
+            continue
+        if paragraph[t - 1] in _QUOTES_BEFORE:  # a closing quote glued to a word: "...гнева". Однако"
+            if t >= 2 and paragraph[t - 2].isalnum():
+                out.append((m.end(1), nxt_at))
+            continue
+        word = paragraph[paragraph.rfind(" ", 0, t) + 1:t]  # after a space, or opening the paragraph
+        if _LETTERS_RE.fullmatch(word) and word not in keep and _cased(word) and (
+                word.isupper() or word.islower() or word[0].isupper() and word[1:].islower()):
+            out.append((m.end(1), nxt_at))
+    return out
+
+
+def _cased(word: str) -> bool:
+    """Whether every character of ``word`` is a cased letter (upper or lower case)."""
+    return all(ch.islower() or ch.isupper() for ch in word)
+
+
+def _one_sentence(body: str) -> bool:
+    """Whether syntok gives the (right-stripped, non-empty) text ``body`` as one sentence: it has no
+    opening bracket, no character syntok takes for a space where ``str.strip`` does not (or the
+    reverse), and no terminal before its last character except quiet ones (``_QUIET_RE``)."""
     breaks, bad_last = _syntok_breaks()
+    if body[-1] in bad_last:
+        return False
+    last = len(body) - 1
+    at = 0
+    while True:
+        m = breaks.search(body, at, last)
+        if m is None:
+            return True
+        q = _QUIET_RE.match(body, m.start())
+        if q is None:
+            return False
+        if q.group(1) is not None:
+            if not q.group(1).islower():
+                return False
+        elif q.group(2) is not None and not (q.group(2).isupper() or q.group(2).isdigit() or q.group(3).islower() or q.group(3).isdigit()):
+            return False
+        at = q.end()
+
+
+def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph by syntok.  The paragraph is first cut where syntok is sure
+    to end a sentence (:func:`_sure_ends`); a piece syntok surely gives as one sentence
+    (:func:`_one_sentence`) is given as such without tokenizing it (about half the paragraphs of
+    news, and most pieces of the others)."""
     body = paragraph.rstrip()
-    if body and body[-1] not in bad_last and not breaks.search(body, 0, len(body) - 1):
+    if body and _one_sentence(body):
+        return [(0, len(paragraph))]  # the caller strips the spaces around it
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, nxt in _sure_ends(paragraph) + [(len(paragraph), len(paragraph))]:
+        spans += [(start + s, start + e) for s, e in _syntok_piece(paragraph[start:end])]
+        start = nxt
+    return spans
+
+
+def _syntok_piece(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of one piece of a paragraph by syntok (see :func:`_syntok_spans`)."""
+    body = paragraph.rstrip()
+    if not body:
+        return []
+    if _one_sentence(body):
         return [(0, len(paragraph))]  # the caller strips the spaces around it
     from syntok import segmenter
 

@@ -215,8 +215,10 @@ class Matcher:
                 self._walk(node, keys, i + 1, n, ends)
                 for seq, end_payload in ends.items():
                     found.append((j, rank, seq, end_payload[0], end_payload[1]))
-            found.sort(key=lambda f: (f[0], f[1], f[2]))
-            out.extend(Match(i, end, payload) for _, _, _, end, payload in found)
+            if len(found) > 1:
+                found.sort(key=lambda f: (f[0], f[1], f[2]))
+            for f in found:
+                out.append(Match(i, f[3], f[4]))
         return out
 
     def _walk(self, node: _Node, keys, p: int, n: int, ends: dict) -> None:

@@ -12,6 +12,8 @@ ISO 3166-2 divisions) is built lazily on first use, once per process.  Rules: do
 """
 from tidings.where.gazetteer import get_gazetteer
 from tidings.where.event import event_location, scene_place
-from tidings.where.places import PlaceMention, drop_person_names, find_places, person_names, resolve_place
+from tidings.where.places import (PlaceMention, drop_person_names, find_places, name_part_candidates, person_names,
+                                  resolve_place)
 
-__all__ = ["PlaceMention", "event_location", "scene_place", "find_places", "resolve_place", "person_names", "drop_person_names", "get_gazetteer"]
+__all__ = ["PlaceMention", "event_location", "scene_place", "find_places", "resolve_place", "person_names",
+           "name_part_candidates", "drop_person_names", "get_gazetteer"]

@@ -185,9 +185,12 @@ class _Text:
     def name_token(self, k: int, prev: int) -> bool:
         """May token k continue a name whose previous token is ``prev``?"""
         t = self.toks[k][0]
-        if t[0].isdigit() or not self.connected(prev):
+        if t[0].isdigit():
             return False
-        if not _is_cased(t) or _is_cap(t) or self.hyphen(prev):
+        gap = self.text[self.toks[prev][2]: self.toks[prev + 1][1]]  # self.gap(prev), read once
+        if not (gap in (" ", "-", "‑", "–") or (len(gap) <= 2 and gap.strip() == "" and "\n" not in gap)):
+            return False  # not self.connected(prev)
+        if not _is_cased(t) or _is_cap(t) or gap in ("-", "‑"):
             return True
         return self.norms[k] in self.lex.joins
 
@@ -208,23 +211,45 @@ class _Text:
 
 
 def _match_at(tx: _Text, i: int, gaz) -> _Span | None:
-    n_tok = len(tx.toks)
-    allow_stop = tx.lex.nouns_capitalized and tx.prep_before(i) == "in"
+    toks, norms, lex = tx.toks, tx.norms, tx.lex
+    n_tok = len(toks)
+    allow_stop = lex.nouns_capitalized and tx.prep_before(i) == "in"
     limit = i + 1
     while limit < n_tok and limit - i < MAX_NAME_TOKENS and tx.name_token(limit, limit - 1):
         limit += 1
+    # whether any multi-word key can start with a form of this word (else a longer look-up only
+    # checks the stop list, as ``_lookup_now`` does)
+    multi = limit > i + 1 and _starts_multiword(norms[i], lex, gaz)
     for j in range(limit, i, -1):
-        last = tx.toks[j - 1][0]
+        last = toks[j - 1][0]
         if j - 1 > i and _is_cased(last) and not _is_cap(last):
             continue
-        if j < n_tok and tx.hyphen(j - 1) and not tx.toks[j][0][0].isdigit():
+        if j < n_tok and tx.hyphen(j - 1) and not toks[j][0][0].isdigit():
             continue  # the head of a hyphenated word ("Хан-Шейхун", "Corona-bedingt", "Moskau-treu") is no name
-        cands, aliased, role, key = _lookup(tx.norms[i:j], tx.lex, gaz, allow_stop)
-        if not cands and key and key in tx.lex.stop:
+        if j > i + 1 and not multi:
+            key = " ".join(norms[i:j])
+            if key in lex.stop and (len(key.replace(" ", "")) < MIN_KEY_LETTERS or not allow_stop):
+                return None
+            continue
+        cands, aliased, role, key = _lookup(norms[i:j], lex, gaz, allow_stop)
+        if not cands and key and key in lex.stop:
             return None
         if cands:
             return _Span(i, j, cands, aliased, role, key=key)
     return None
+
+
+def _starts_multiword(word: str, lex: PlaceLexicon, gaz) -> bool:
+    """Whether a form of ``word`` (itself or without glued clitics) starts a multi-word key of the
+    gazetteer, the aliases or the country forms (remembered per word and lexicon)."""
+    memo = lex.__dict__.get("_head_memo")
+    if memo is None or memo[0] is not gaz or len(memo[1]) > 100_000:
+        memo = lex.__dict__["_head_memo"] = (gaz, {})
+    got = memo[1].get(word)
+    if got is None:
+        heads = _multiword_heads(lex, gaz)
+        got = memo[1][word] = any(f in heads for f, _ in _first_variants(word, lex))
+    return got
 
 
 def _apply_admin(tx: _Text, sp: _Span, gaz) -> None:

@@ -19,6 +19,7 @@ Rules (see ``docs/places.md``):
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -214,6 +215,26 @@ def person_names(text: str, lang: str, lexicon_dirs=()) -> frozenset[str]:
     return frozenset(tx.name_parts)
 
 
+#: two word tokens (``tidings.where.gazetteer.tokens``) with one space between them
+_GLUED_PAIR_RE = re.compile(r"(?<!\w)(?<!\w['’ʼ`ʻ])(\w+(?:['’ʼ`ʻ]\w+)*) (?=(\w+(?:['’ʼ`ʻ]\w+)*))")
+
+
+def name_part_candidates(text: str) -> frozenset[str]:
+    """Keys (:func:`~tidings.where.gazetteer.norm_token`) of every word of ``text`` written glued (one
+    space) to a capitalized word: a cheap superset of :func:`person_names` (a town is a name part
+    only when so glued), so a mention whose key is not here is never dropped as a person's name."""
+    from tidings.text import fold_index_word
+
+    out = set()
+    for a, b in _GLUED_PAIR_RE.findall(text):
+        ca, cb = a[0], b[0]
+        if cb.isupper() and cb.upper() != cb.lower():  # cased and capitalized, as the scanner reads it
+            out.add(a)
+        if ca.isupper() and ca.upper() != ca.lower():
+            out.add(b)
+    return frozenset(map(fold_index_word, out))
+
+
 def drop_person_names(mentions: list[PlaceMention], names: frozenset[str]) -> list[PlaceMention]:
     """``mentions`` without the one-word towns that the article uses as a person's name (``names``
     from :func:`person_names`): "Funes said", "dijo Funes", "Ban espera" once "Mauricio Funes" or
@@ -225,4 +246,5 @@ def drop_person_names(mentions: list[PlaceMention], names: frozenset[str]) -> li
                                         and " " not in m.text and norm_token(m.text) in names)]
 
 
-__all__ = ["PlaceMention", "find_places", "resolve_place", "person_names", "drop_person_names"]
+__all__ = ["PlaceMention", "find_places", "resolve_place", "person_names", "name_part_candidates",
+           "drop_person_names"]

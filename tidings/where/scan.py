@@ -14,10 +14,13 @@ def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Sp
     tx = _Text(text, lex)
     spans: list[_Span] = []
     unresolved: list[tuple[int, int]] = []
-    n_tok = len(tx.toks)
+    toks, norms, joins = tx.toks, tx.norms, lex.joins
+    n_tok = len(toks)
     i = 0
     while i < n_tok:
-        if not tx.startable(i) or (tx.norms[i] in lex.joins and not _is_cap(tx.toks[i][0])):
+        ch = toks[i][0][0]  # tx.startable(i), inlined: no digit, no lower-case letter
+        if ch.isdigit() or (ch.upper() != ch.lower() and not ch.isupper()) or (
+                norms[i] in joins and not ch.isupper()):
             i += 1  # a lower-case "de", "la" never starts a name; "La Paz", "El Paso", "Le Havre" do
             continue
         # A name introduced by a feature noun ("the hamlet of X") is taken whole.
