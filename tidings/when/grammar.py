@@ -208,6 +208,8 @@ class _Pack:
         blocks = words("block")
         self.block_rx = re.compile(rf"{LB}{_alt(blocks)}{RB}", re.IGNORECASE) if blocks else None
         self.clause_rx = re.compile(rf"{LB}{_alt(words('clause'))}(?=\W|$)|;|\s[-–—]\s", re.IGNORECASE)
+        causes = words("clause", "cause")  # "because of", "over", "a raíz de": a clause of its own event
+        self.cause_rx = re.compile(rf"{LB}{_alt(causes)}(?=\W|$)", re.IGNORECASE) if causes else None
 
 
 
