@@ -38,8 +38,8 @@ def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Sp
                     i = r
                     continue
         sp = _match_at(tx, i, gaz)
-        if sp is None:
-            i += 1
+        if sp is None or not sp.cands:
+            i = sp.j if sp is not None else i + 1
             continue
         if all(tx.norms[x] in lex.joins for x in range(i, sp.j)):
             i = sp.j  # "Des", "La" alone: an article, not Dej or La (a name needs more than a join word)

@@ -1,0 +1,65 @@
+"""Place kinds: a country named as another language names it yields to a namesake city (Portuguese
+"em Salvador" is the Brazilian city); an alias to a town outranks a namesake country; world regions
+("Latin America", "América Latina") and landmark names ("Notre-Dame") are no places, and none of
+their words starts another name."""
+import pytest
+
+from tidings.where import find_places
+
+
+def _places(text: str, lang: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.place.country if m.place else None) for m in find_places(text, lang)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pt", "Milhares de pessoas protestaram em Salvador nesta terça-feira.", [("Salvador", "BRA")]),
+    ("pt", "A polícia dispersou os manifestantes em Salvador e em Recife.", [("Salvador", "BRA"), ("Recife", "BRA")]),
+    ("es", "La marcha llegó a Salvador, en el nordeste brasileño.", [("Salvador", "BRA")]),
+    ("en", "Thousands marched in Salvador on Monday.", [("Salvador", "BRA")]),
+    ("it", "Migliaia di persone hanno manifestato a Salvador.", [("Salvador", "BRA")]),
+])
+def test_a_foreign_name_of_a_country_is_the_namesake_city(lang, text, expected):
+    assert _places(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le président du Salvador a rencontré son homologue.", [("Salvador", "SLV")]),
+    ("fr", "Des élections ont eu lieu au Salvador.", [("Salvador", "SLV")]),
+    ("pt", "Houve eleições no Salvador em fevereiro.", [("Salvador", "SLV")]),
+    ("pt", "O presidente de El Salvador chegou.", [("El Salvador", "SLV")]),
+    ("es", "Hubo elecciones en El Salvador.", [("El Salvador", "SLV")]),
+])
+def test_the_country_stays_in_its_own_language_or_after_an_article(lang, text, expected):
+    assert _places(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hubo protestas en Granada y en Sevilla.", [("Granada", "ESP"), ("Sevilla", "ESP")]),
+    ("La policía detuvo a tres jóvenes en Granada.", [("Granada", "ESP")]),
+    ("Granada, Nicaragua, recibió a los observadores.", [("Granada", "NIC"), ("Nicaragua", "NIC")]),
+])
+def test_an_alias_to_a_town_outranks_a_namesake_country(text, expected):
+    assert _places(text, "es") == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Leaders of Latin America and Europe signed a trade pact."),
+    ("en", "Troops moved across South America and North Africa."),
+    ("es", "Los países de América Latina firmaron el acuerdo."),
+    ("es", "Es el mayor productor de América."),
+    ("pt", "Os países da América Latina e da América do Sul assinaram."),
+    ("ar", "وقعت دول أمريكا اللاتينية على الاتفاق."),
+])
+def test_world_regions_are_no_places(lang, text):
+    assert _places(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le président a assisté à la réouverture de Notre-Dame.", []),
+    ("fr", "La cathédrale Notre-Dame de Paris a rouvert.", [("Paris", "FRA")]),
+    ("en", "The president attended a mass at Notre Dame.", []),
+    ("es", "El presidente visitó Notre Dame.", []),
+    ("fr", "Un incendie a éclaté à Notre-Dame-de-Bondeville.", [("Notre-Dame-de-Bondeville", "FRA")]),
+])
+def test_a_landmark_name_is_no_town(lang, text, expected):
+    assert _places(text, lang) == expected
