@@ -63,3 +63,29 @@ def test_world_regions_are_no_places(lang, text):
 ])
 def test_a_landmark_name_is_no_town(lang, text, expected):
     assert _places(text, lang) == expected
+
+
+def _coded(text: str, lang: str):
+    import tidings
+
+    return [(e.event_type, e.location.country if e.location else None, e.location.text if e.location else None)
+            for e in tidings.code_text(text, lang=lang, published="2024-03-14")]
+
+
+@pytest.mark.parametrize("lang,text,etype,country", [
+    ("en", "Russia sent a protest note to Washington on Monday.", "PROTEST", "RUS"),
+    ("es", "Rusia envió una nota de protesta a Washington.", "PROTEST", "RUS"),
+    ("pt", "A Rússia enviou uma nota de protesto a Washington.", "ACCUSE", "RUS"),
+    ("es", "El ministro belga acusó a Bruselas de hipocresía.", "ACCUSE", "BEL"),
+])
+def test_a_capital_that_is_the_events_party_is_not_its_place(lang, text, etype, country):
+    got = [c for c in _coded(text, lang) if c[0] == etype]
+    assert got and all(c[1] == country and c[2] == "" for c in got)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Hamas liberó a los rehenes a la Cruz Roja en Gaza."),
+    ("en", "Hamas freed the hostages to the Red Cross in Gaza."),
+])
+def test_a_town_the_party_phrase_locates_stays_the_place(lang, text):
+    assert any(c[1] == "PSE" and c[2] == "Gaza" for c in _coded(text, lang))

@@ -76,7 +76,10 @@ def article_scene(doc: CodingDoc) -> Place | None:
     sentence names; the scans are shared with event places), or None."""
     from tidings.where import scene_place
 
-    mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)]
+    # a town that is itself an event's party ("envió una nota a Washington", "acusó a Bruselas") is no scene
+    parties = {(a.start, a.end) for d in doc.drafts for a in d.event.actors + d.event.recipients}
+    mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)
+                if (m.start, m.end) not in parties]
     try:
         return scene_place(mentions)
     except Exception:  # a place that cannot be read never stops the coding
@@ -88,8 +91,8 @@ def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
     ev, sent, read = draft.event, draft.sentence, draft.candidate.read
     # a toponym inside a party's phrase names the party ("los Ministerios de Azerbaiyán", "Hamas"), not
     # the event's place, unless it is a town the phrase introduces with a locative ("the Red Cross in Gaza")
-    mentions = [m for m in sentence_mentions(doc, sent)
-                if not _in_spans(m.start, m.end, read.party_spans) or _located_city(m)]
+    parties = [(a.start, a.end) for a in ev.actors + ev.recipients if a.start is not None and a.end is not None]
+    mentions = [m for m in sentence_mentions(doc, sent) if not _names_party(m, read.party_spans, parties)]
     location = _location(doc, sent, ev.trigger.start, ev.actors, mentions)
     if location is None and read.places:
         # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
@@ -98,6 +101,21 @@ def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
         if location is not None and text:
             location.text = text
     return location
+
+
+def _names_party(m, spans, parties) -> bool:
+    """Whether the place mention ``m`` names a party rather than the event's place: it lies inside a
+    party phrase (``spans``), unless that phrase introduces a town with a locative ("the Red Cross in
+    Gaza", "la embajada rusa en Viena").  A phrase that is the bare town name and one of the event's
+    own ``parties`` names that party even after a preposition ("acusó a Bruselas": Spanish "a" marks
+    the object as well as the destination).  A town after "of"/"de" that is a party phrase stays a
+    party ("des critiques de Paris", "la réponse de Moscou")."""
+    span = next(((s, e) for s, e in spans or () if s <= m.start and m.end <= e), None)
+    if span is None:
+        return False
+    if span == (m.start, m.end) and any(s < m.end and m.start < e for s, e in parties):
+        return True
+    return not _located_city(m)
 
 
 def _located_city(m) -> bool:
