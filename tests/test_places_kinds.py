@@ -89,3 +89,36 @@ def test_a_capital_that_is_the_events_party_is_not_its_place(lang, text, etype, 
 ])
 def test_a_town_the_party_phrase_locates_stays_the_place(lang, text):
     assert any(c[1] == "PSE" and c[2] == "Gaza" for c in _coded(text, lang))
+
+
+def _parties(text: str, lang: str):
+    import tidings
+
+    return [(e.event_type, sorted(a.code for a in e.actors + e.recipients),
+             e.location.country if e.location else None)
+            for e in tidings.code_text(text, lang=lang, published="2024-03-14")]
+
+
+@pytest.mark.parametrize("lang,text,etype", [
+    ("es", "Miles de personas marcharon en Rosario contra el gobierno.", "PROTEST"),
+    ("es", "La policía detuvo a diez manifestantes en Rosario.", "COERCE"),
+    ("en", "Protesters marched in Rosario against the government.", "PROTEST"),
+    ("fr", "Des manifestants ont défilé à Rosario contre le gouvernement.", "PROTEST"),
+])
+def test_a_town_after_a_locative_is_no_person(lang, text, etype):
+    got = [g for g in _parties(text, lang) if g[0] == etype]
+    assert got and all(g[2] == "ARG" and not any(c.startswith("MOZ") for c in g[1]) for g in got)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "Montenegro e Sérvia assinaram um acordo em Belgrado."),
+    ("es", "Montenegro y Serbia firmaron un acuerdo fronterizo."),
+    ("en", "Montenegro and Serbia signed a border agreement."),
+])
+def test_a_country_named_like_a_politician_is_the_country(lang, text):
+    assert any(g[1] == ["MNE", "SRB"] for g in _parties(text, lang))
+
+
+def test_the_politician_named_in_full_stays_a_person():
+    text = "El primer ministro Luís Montenegro firmó un acuerdo con España."
+    assert any("PRTELI" in g[1] for g in _parties(text, "es"))

@@ -25,11 +25,45 @@ class PlaceStage:
     def __call__(self, doc: CodingDoc) -> CodingDoc:
         drafts = []
         for d in doc.drafts:
+            d = misread_persons(doc, d)
             location = sentence_place(doc, d)
             d = d.with_event(location=location)
             recipient = destination(d.event, location, d.sentence.start)
             drafts.append(d.with_event(recipients=[recipient]) if recipient is not None else d)
         return doc.with_(drafts=drafts)
+
+
+def misread_persons(doc: CodingDoc, d: Draft) -> Draft:
+    """``d`` with the parties that are a toponym read as a person's surname corrected, when the article
+    never writes that person's full name: a country named like a politician ("Montenegro e Sérvia
+    assinaram", without "Luís Montenegro") is that country; a town after a locative ("marcharon en
+    Rosario") is the event's place, no party.  Written in full anywhere in the article, the person stays."""
+    ev = d.event
+    named = [a for a in ev.actors + ev.recipients if a.name and " " in a.name.strip() and a.start is not None]
+    if not named:
+        return d
+    from tidings.text import fold
+
+    mentions = {(m.start, m.end): m for m in sentence_mentions(doc, d.sentence) if m.place is not None}
+    folded = None
+
+    def fixed(a: Actor) -> Actor | None:
+        nonlocal folded
+        m = mentions.get((a.start, a.end)) if a in named else None
+        if m is None or (m.place.precision != "country" and m.role not in ("in", "by")):
+            return a
+        folded = fold(doc.article.text) if folded is None else folded
+        if fold(a.name) in folded:
+            return a  # "Luís Montenegro" is named: the surname is the person
+        if m.place.precision == "country":
+            return Actor(a.text, None, m.place.country, None, a.start, a.end)
+        return None
+
+    actors = [x for x in map(fixed, ev.actors) if x is not None]
+    recipients = [x for x in map(fixed, ev.recipients) if x is not None]
+    if actors == ev.actors and recipients == ev.recipients:
+        return d
+    return d.with_event(actors=actors, recipients=recipients)
 
 
 #: acts of engagement with a state (help, agreement, deployment, request): an organization without a
