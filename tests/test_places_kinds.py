@@ -122,3 +122,33 @@ def test_a_country_named_like_a_politician_is_the_country(lang, text):
 def test_the_politician_named_in_full_stays_a_person():
     text = "El primer ministro Luís Montenegro firmó un acuerdo con España."
     assert any("PRTELI" in g[1] for g in _parties(text, "es"))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Leaders met in Lima on Nov. 14 and again on Mon. 18.", [("Lima", "PER")]),
+    ("es", "La cumbre de Lima terminó el dom. 17 de nov. en Quito.", [("Lima", "PER"), ("Quito", "ECU")]),
+    ("pt", "O acordo foi assinado em Lisboa no dom. 3 de set.", [("Lisboa", "PRT")]),
+    ("it", "Il vertice si è chiuso a Roma dom. 3 set.", [("Roma", "ITA")]),
+])
+def test_abbreviated_months_and_weekdays_are_no_places(lang, text, expected):
+    assert _places(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "В МИДе подчеркнули, что переговоры прошли в Москве.", [("Москве", "RUS")]),
+    ("ru", "Представитель МВДе не ответил.", []),
+    ("de", "Die Pläne des NATOs wurden in Berlin vorgestellt.", [("Berlin", "DEU")]),
+    ("en", "Talks were held in Ufa and Oslo.", [("Ufa", "RUS"), ("Oslo", "NOR")]),
+])
+def test_an_acronym_with_a_case_ending_is_no_place(lang, text, expected):
+    assert _places(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Réunion au sommet à Dakar pour la paix.", [("Dakar", "SEN")]),
+    ("fr", "Le cyclone a frappé la Réunion lundi.", [("Réunion", "REU")]),
+    ("fr", "Des élections ont eu lieu à La Réunion.", [("La Réunion", "REU")]),
+    ("es", "La Cámara de lo Penal resolvió el caso en Quito.", [("Quito", "ECU")]),
+])
+def test_a_small_territory_named_like_a_word_is_the_word_at_a_sentence_start(lang, text, expected):
+    assert _places(text, lang) == expected

@@ -121,8 +121,9 @@ def _get_lexicon(lang: str | None, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
             lex = _parse(path, lang, lex)
     from tidings.when import calendar_words
 
-    # month and weekday names ("Monday", "Mayo") are never geocoded; the date grammar holds them
-    lex.stop |= {norm_key(w) for w in calendar_words(lang, abbreviated=False)}
+    # month and weekday names and their abbreviations ("Monday", "Mayo", "Nov", "Mon") are never
+    # geocoded; the date grammar holds them
+    lex.stop |= {norm_key(w) for w in calendar_words(lang, abbreviated=True)}
     for path in [LANG_DIR / lang / "actors.tsv"] + [Path(d) / lang / "actors.tsv" for d in extra_dirs]:
         if path.is_file():
             _add_country_forms(path, lex)
