@@ -152,3 +152,23 @@ def test_an_acronym_with_a_case_ending_is_no_place(lang, text, expected):
 ])
 def test_a_small_territory_named_like_a_word_is_the_word_at_a_sentence_start(lang, text, expected):
     assert _places(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "El canciller peruano viajó a Estados Unidos. El secretario de Estado estadounidense se reunió con el canciller peruano."),
+    ("en", "The Peruvian foreign minister travelled to the United States. The US secretary of state met the Peruvian foreign minister."),
+    ("fr", "Le ministre péruvien s'est rendu aux États-Unis. Le secrétaire d'État américain a rencontré le ministre péruvien."),
+    ("pt", "O chanceler peruano viajou para os Estados Unidos. O secretário de Estado americano reuniu-se com o chanceler peruano."),
+])
+def test_a_stated_venue_country_is_the_articles_scene(lang, text):
+    got = [g for g in _parties(text, lang) if g[0] == "CONSULT"]
+    assert got and all(g[2] == "USA" for g in got)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ukraine's envoy in Russia met the Russian foreign minister."),
+    ("es", "El embajador de Perú en Chile se reunió con el canciller chileno."),
+])
+def test_a_country_after_a_bare_in_is_no_scene(lang, text):
+    # a title ("envoy in Russia") is no stated venue: only the sentence's own reading counts
+    assert all(g[2] != "USA" for g in _parties(text, lang))

@@ -115,9 +115,34 @@ def article_scene(doc: CodingDoc) -> Place | None:
     mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)
                 if (m.start, m.end) not in parties]
     try:
-        return scene_place(mentions)
+        return scene_place(mentions, venue_countries(doc, mentions))
     except Exception:  # a place that cannot be read never stops the coding
         return None
+
+
+def venue_countries(doc: CodingDoc, mentions) -> list:
+    """The country mentions the article states as where things happen: right after a ``venue``
+    phrase of places.tsv ("took place in", "tuvieron lugar en", "s'est rendu en", "viajou para",
+    "прибыл в"), unlike a country after a bare "in", which is often a party's title."""
+    from tidings.where.gazetteer import norm_key
+    from tidings.where.lexicon import get_lexicon
+
+    lex = get_lexicon(doc.lang, doc.res.lexicon_dirs)
+    venues = lex.venues
+    if not venues:
+        return []
+    text = doc.article.text
+    out = []
+    for m in mentions:
+        if m.place is None or m.place.precision != "country":
+            continue
+        before = " " + norm_key(text[max(0, m.start - 40): m.start])
+        head, _, last = before.rpartition(" ")
+        if last in lex.determiners:  # "travelled to the United States", "viajou para os Estados Unidos"
+            before = head
+        if any(before.endswith(" " + v) for v in venues):
+            out.append(m)
+    return out
 
 
 def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
