@@ -172,3 +172,13 @@ def test_a_stated_venue_country_is_the_articles_scene(lang, text):
 def test_a_country_after_a_bare_in_is_no_scene(lang, text):
     # a title ("envoy in Russia") is no stated venue: only the sentence's own reading counts
     assert all(g[2] != "USA" for g in _parties(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "I paesi dell'America Latina hanno firmato.", []),
+    ("it", "Il vertice nell'America Latina si è chiuso a Roma.", [("Roma", "ITA")]),
+    ("it", "Gli scontri sono avvenuti a Latina.", [("Latina", "ITA")]),
+    ("fr", "Les pays de l'Amérique Latine ont signé à Lyon.", [("Lyon", "FRA")]),
+])
+def test_a_word_after_an_elided_capitalized_name_is_part_of_that_name(lang, text, expected):
+    assert _places(text, lang) == expected

@@ -83,6 +83,9 @@ def _in_longer_name(tx: _Text, i: int) -> bool:
     ("Reading, ...") or is a stop word ("Tyre on Monday") proves nothing."""
     def cap(k: int) -> bool:  # a capitalized word that is no stop word (a weekday, a month, a title)
         t = tx.toks[k][0]
+        head, _, rest = t.replace("’", "'").rpartition("'")
+        if head and rest and len(head) <= 4:  # an elided article: "dell'America Latina", "l'Union Africaine"
+            t = rest
         return _is_cased(t) and _is_cap(t) and tx.norms[k] not in tx.lex.stop
 
     lex, n_tok = tx.lex, len(tx.toks)
