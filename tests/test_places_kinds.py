@@ -182,3 +182,15 @@ def test_a_country_after_a_bare_in_is_no_scene(lang, text):
 ])
 def test_a_word_after_an_elided_capitalized_name_is_part_of_that_name(lang, text, expected):
     assert _places(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Dabei starben sieben Menschen in Gaza.", [("Gaza", "PSE")]),
+    ("es", "Sol y sombra hubo en la cumbre de Quito.", [("Quito", "ECU")]),
+    ("en", "Victoria Beckham spoke in London.", [("London", "GBR")]),
+    ("it", "Roma ha deciso di inviare aiuti a Kiev.", [("Roma", "ITA"), ("Kiev", "UKR")]),
+    ("es", "Lima anunció nuevas medidas.", [("Lima", "PER")]),
+    ("de", "Dubai meldete keine Verletzten.", [("Dubai", "ARE")]),
+])
+def test_a_big_city_is_exempt_only_under_a_form_of_its_name(lang, text, expected):
+    assert _places(text, lang) == expected

@@ -38,7 +38,8 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     the middle of a sentence, not in all capitals, and no determiner stands before it ("in Tyre",
     "near Corte"; not "Ayer viernes", "la Suprema Corte", "LO ÚLTIMO", "وأظهرت صور").  Countries, the language's aliases and very
     large cities (COMMON_WORD_MIN_POPULATION) are exempt; a territory of fewer than SMALL_COUNTRY_POPULATION
-    people named like a word ("Réunion", a meeting) is the word only where it opens a sentence or line."""
+    people named like a word ("Réunion", a meeting) is the word only where it opens a sentence or line;
+    a very large city is exempt only under a form of its own name (``_named_alike``: not "Dabei", Dubai)."""
     lex = tx.lex
     word = tx.norms[sp.i]
     parts = tx.toks[sp.i][0].replace("’", "'").split("'")
@@ -54,7 +55,8 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or (word not in lex.common and stripped not in lex.common):
         return False
     if any((e.kind == "country" and e.population >= SMALL_COUNTRY_POPULATION)
-           or (e.kind != "country" and e.population >= COMMON_WORD_MIN_POPULATION) for e in sp.cands):
+           or (e.kind != "country" and e.population >= COMMON_WORD_MIN_POPULATION and _named_alike(sp.key, e))
+           for e in sp.cands):
         return False
     small_country = any(e.kind == "country" for e in sp.cands)
     if small_country and not _is_cased(tx.toks[sp.i][0]):
@@ -74,6 +76,17 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     if _sentence_initial(tx, sp.i) or _in_longer_name(tx, sp.i):
         return True
     return elided_det or (sp.i > 0 and tx.norms[sp.i - 1] in lex.determiners)
+
+
+def _named_alike(key: str, e) -> bool:
+    """Whether the matched ``key`` is a form of the city's own name (a Latin-script key shares its
+    first three letters with the GeoNames name: "roma" Rome, "mosca" Moscow, "lima" Lima), not an
+    unrelated alternate name that is a word of the language ("dabei" Dubai, "sol" Seoul, "victoria"
+    Hong Kong).  Keys in other scripts are taken as forms of the name."""
+    if not key or not ("a" <= key[0] <= "z"):
+        return True
+    name = norm_token(e.name)
+    return len(key) >= 3 and name[:3] == key[:3]
 
 
 def _in_longer_name(tx: _Text, i: int) -> bool:
