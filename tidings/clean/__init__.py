@@ -87,6 +87,7 @@ def _chrome_pass(doc: _Doc, lexicon_dirs=()) -> None:
     pats = _patterns.load("*", lexicon_dirs)
     drop_next_teaser = False
     for i, line in enumerate(doc.lines):
+        line = _cut_feed_trailer(doc, i, pats)
         cf = line.casefold()
         bare = cf.rstrip(" :|·•>»-–—").strip()
         if drop_next_teaser:
@@ -101,6 +102,21 @@ def _chrome_pass(doc: _Doc, lexicon_dirs=()) -> None:
             drop_next_teaser = bare in pats.prefixes
         elif is_consent(line):
             doc.status[i] = "chrome"
+
+
+def _cut_feed_trailer(doc: _Doc, i: int, pats) -> str:
+    """Line ``i`` without a feed trailer ("The post X appeared first on Y", "O post X apareceu
+    primeiro em Y": ``feed`` rows of chrome.tsv), which RSS summaries glue to their last sentence;
+    a line that is only the trailer becomes chrome."""
+    line = doc.lines[i]
+    for rx in pats.feeds:
+        m = rx.search(line)
+        if m is not None:
+            line = doc.lines[i] = line[:m.start()].rstrip()
+            if not line:
+                doc.status[i] = "chrome"
+                line = doc.lines[i] = "."
+    return line
 
 
 def _best(dms: list[_when.DateMention]) -> str | None:

@@ -12,6 +12,8 @@ kind                  meaning
 ``trailer``           regex, named groups ``section`` and ``timestamp``
 ``header_date``       regex for a header/byline date line, group ``date`` (and optional ``rest``)
 ``byline``            regex for a whole byline line ("By Jane Roe, Lagos")
+``feed``              regex for a feed or CMS trailer found anywhere in a line ("The post X appeared first
+                      on Y", "L'articolo X proviene da Y"): the line is cut where it starts
 ====================  ======================================================================
 
 Month and weekday names are not chrome: they live once, in ``dates.tsv`` (read by
@@ -29,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KINDS = ("line", "prefix", "cookie", "dateline", "trailer", "header_date", "byline")
+KINDS = ("line", "prefix", "cookie", "dateline", "trailer", "header_date", "byline", "feed")
 
 
 @dataclass
@@ -45,6 +47,7 @@ class ChromePatterns:
     trailers: list[re.Pattern] = field(default_factory=list)
     header_dates: list[re.Pattern] = field(default_factory=list)
     bylines: list[re.Pattern] = field(default_factory=list)
+    feeds: list[re.Pattern] = field(default_factory=list)
 
 
 def available_languages() -> list[str]:
@@ -108,6 +111,7 @@ def _load(lang: str, extra_dirs: tuple[str, ...]) -> ChromePatterns:
             out.trailers.extend(p.trailers)
             out.header_dates.extend(p.header_dates)
             out.bylines.extend(p.bylines)
+            out.feeds.extend(p.feeds)
         out.prefixes = tuple(dict.fromkeys(prefixes))
         out.cookie_words = tuple(dict.fromkeys(cookies))
         out.cookie_re = _cookie_regex(out.cookie_words)
@@ -134,6 +138,8 @@ def _load(lang: str, extra_dirs: tuple[str, ...]) -> ChromePatterns:
             out.header_dates.append(_compile(path, n, pattern, re.IGNORECASE))
         elif kind == "byline":
             out.bylines.append(_compile(path, n, pattern, re.IGNORECASE))
+        elif kind == "feed":
+            out.feeds.append(_compile(path, n, pattern, re.IGNORECASE))
     out.prefixes = tuple(prefixes)
     out.cookie_words = tuple(cookies)
     out.cookie_re = _cookie_regex(out.cookie_words)

@@ -25,11 +25,45 @@ class PlaceStage:
     def __call__(self, doc: CodingDoc) -> CodingDoc:
         drafts = []
         for d in doc.drafts:
+            d = misread_persons(doc, d)
             location = sentence_place(doc, d)
             d = d.with_event(location=location)
             recipient = destination(d.event, location, d.sentence.start)
             drafts.append(d.with_event(recipients=[recipient]) if recipient is not None else d)
         return doc.with_(drafts=drafts)
+
+
+def misread_persons(doc: CodingDoc, d: Draft) -> Draft:
+    """``d`` with the parties that are a toponym read as a person's surname corrected, when the article
+    never writes that person's full name: a country named like a politician ("Montenegro e Sérvia
+    assinaram", without "Luís Montenegro") is that country; a town after a locative ("marcharon en
+    Rosario") is the event's place, no party.  Written in full anywhere in the article, the person stays."""
+    ev = d.event
+    named = [a for a in ev.actors + ev.recipients if a.name and " " in a.name.strip() and a.start is not None]
+    if not named:
+        return d
+    from tidings.text import fold
+
+    mentions = {(m.start, m.end): m for m in sentence_mentions(doc, d.sentence) if m.place is not None}
+    folded = None
+
+    def fixed(a: Actor) -> Actor | None:
+        nonlocal folded
+        m = mentions.get((a.start, a.end)) if a in named else None
+        if m is None or (m.place.precision != "country" and m.role not in ("in", "by")):
+            return a
+        folded = fold(doc.article.text) if folded is None else folded
+        if fold(a.name) in folded:
+            return a  # "Luís Montenegro" is named: the surname is the person
+        if m.place.precision == "country":
+            return Actor(a.text, None, m.place.country, None, a.start, a.end)
+        return None
+
+    actors = [x for x in map(fixed, ev.actors) if x is not None]
+    recipients = [x for x in map(fixed, ev.recipients) if x is not None]
+    if actors == ev.actors and recipients == ev.recipients:
+        return d
+    return d.with_event(actors=actors, recipients=recipients)
 
 
 #: acts of engagement with a state (help, agreement, deployment, request): an organization without a
@@ -76,11 +110,39 @@ def article_scene(doc: CodingDoc) -> Place | None:
     sentence names; the scans are shared with event places), or None."""
     from tidings.where import scene_place
 
-    mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)]
+    # a town that is itself an event's party ("envió una nota a Washington", "acusó a Bruselas") is no scene
+    parties = {(a.start, a.end) for d in doc.drafts for a in d.event.actors + d.event.recipients}
+    mentions = [m for sent in doc.memory.sentences for m in sentence_mentions(doc, sent)
+                if (m.start, m.end) not in parties]
     try:
-        return scene_place(mentions)
+        return scene_place(mentions, venue_countries(doc, mentions))
     except Exception:  # a place that cannot be read never stops the coding
         return None
+
+
+def venue_countries(doc: CodingDoc, mentions) -> list:
+    """The country mentions the article states as where things happen: right after a ``venue``
+    phrase of places.tsv ("took place in", "tuvieron lugar en", "s'est rendu en", "viajou para",
+    "прибыл в"), unlike a country after a bare "in", which is often a party's title."""
+    from tidings.where.gazetteer import norm_key
+    from tidings.where.lexicon import get_lexicon
+
+    lex = get_lexicon(doc.lang, doc.res.lexicon_dirs)
+    venues = lex.venues
+    if not venues:
+        return []
+    text = doc.article.text
+    out = []
+    for m in mentions:
+        if m.place is None or m.place.precision != "country":
+            continue
+        before = " " + norm_key(text[max(0, m.start - 40): m.start])
+        head, _, last = before.rpartition(" ")
+        if last in lex.determiners:  # "travelled to the United States", "viajou para os Estados Unidos"
+            before = head
+        if any(before.endswith(" " + v) for v in venues):
+            out.append(m)
+    return out
 
 
 def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
@@ -88,8 +150,8 @@ def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
     ev, sent, read = draft.event, draft.sentence, draft.candidate.read
     # a toponym inside a party's phrase names the party ("los Ministerios de Azerbaiyán", "Hamas"), not
     # the event's place, unless it is a town the phrase introduces with a locative ("the Red Cross in Gaza")
-    mentions = [m for m in sentence_mentions(doc, sent)
-                if not _in_spans(m.start, m.end, read.party_spans) or _located_city(m)]
+    parties = [(a.start, a.end) for a in ev.actors + ev.recipients if a.start is not None and a.end is not None]
+    mentions = [m for m in sentence_mentions(doc, sent) if not _names_party(m, read.party_spans, parties)]
     location = _location(doc, sent, ev.trigger.start, ev.actors, mentions)
     if location is None and read.places:
         # a country the sentence names as a place ("à l'intérieur du territoire mauritanien")
@@ -98,6 +160,21 @@ def sentence_place(doc: CodingDoc, draft: Draft) -> Place | None:
         if location is not None and text:
             location.text = text
     return location
+
+
+def _names_party(m, spans, parties) -> bool:
+    """Whether the place mention ``m`` names a party rather than the event's place: it lies inside a
+    party phrase (``spans``), unless that phrase introduces a town with a locative ("the Red Cross in
+    Gaza", "la embajada rusa en Viena").  A phrase that is the bare town name and one of the event's
+    own ``parties`` names that party even after a preposition ("acusó a Bruselas": Spanish "a" marks
+    the object as well as the destination).  A town after "of"/"de" that is a party phrase stays a
+    party ("des critiques de Paris", "la réponse de Moscou")."""
+    span = next(((s, e) for s, e in spans or () if s <= m.start and m.end <= e), None)
+    if span is None:
+        return False
+    if span == (m.start, m.end) and any(s < m.end and m.start < e for s, e in parties):
+        return True
+    return not _located_city(m)
 
 
 def _located_city(m) -> bool:

@@ -55,6 +55,16 @@ def _distance(p: _Pack, norm: str, m: DateMention, t: int | None) -> int:
     return dist
 
 
+def _in_later_clause(p: _Pack, norm: str, m: DateMention, t: int | None) -> bool:
+    """Whether ``m`` follows the trigger at ``t`` across a causal clause marker (``clause`` rows
+    of value ``cause``) ("expelled the envoys over
+    the protest held on 23 January", "convocó a los embajadores a raíz de ... el pasado 23 de enero",
+    "a annoncé une trêve après les combats de samedi"): such a date belongs to the later clause."""
+    if t is None or m.start <= t or p.cause_rx is None:
+        return False
+    return p.cause_rx.search(norm[t:m.start]) is not None
+
+
 def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
                        dateline_date: _dt.date | None = None,
                        trigger_offset: int | None = None, lexicon_dirs=()) -> ResolvedDate:
@@ -67,7 +77,9 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
     against the base date (``published``, else ``dateline_date``); (2) ``dateline_date``;
     (3) ``published``.  Nearness counts characters plus a penalty for each
     clause marker (``dates.tsv`` kind ``clause``: relative pronouns, "because of", "after"...) between
-    the mention and the trigger, heavier when the mention comes before the trigger.  With a trigger
+    the mention and the trigger, heavier when the mention comes before the trigger; a mention after
+    the trigger with a causal marker (``clause`` value ``cause``) between them dates that other
+    event ("over strikes carried out on Sunday") and is skipped.  With a trigger
     given, a year-only mention ("in 2011") more than 40 such characters away is taken as background
     and skipped.  ``published``/``dateline_date`` may also be ISO strings (parsed leniently).
     ``lexicon_dirs``: user lexicon folders extending the date grammar (``<lang>/dates.tsv``).
@@ -83,6 +95,8 @@ def resolve_event_date(sentence: str, lang: str, *, published: _dt.date | None,
         usable = []
         for m in mentions:
             if base is not None and _period_start(m.date) > base:
+                continue
+            if _in_later_clause(p, norm, m, trigger_offset):
                 continue
             dist = _distance(p, norm, m, trigger_offset)
             if m.precision == "year" and trigger_offset is not None and dist > _YEAR_MAX_DISTANCE:

@@ -210,6 +210,8 @@ class _Pack:
         blocks = words("block")
         self._block_src = rf"{LB}{_alt(blocks)}{RB}" if blocks else None
         self._clause_src = rf"{LB}{_alt(words('clause'))}(?=\W|$)|;|\s[-–—]\s"
+        causes = words("clause", "cause")  # "because of", "over", "a raíz de": a clause of its own event
+        self._cause_src = rf"{LB}{_alt(causes)}(?=\W|$)" if causes else None
 
     @cached_property
     def rx(self) -> list[tuple[str, re.Pattern]]:
@@ -225,6 +227,11 @@ class _Pack:
     def clause_rx(self) -> re.Pattern:
         """Clause boundaries (``clause`` rows, semicolons, dashes)."""
         return re.compile(self._clause_src, re.IGNORECASE)
+
+    @cached_property
+    def cause_rx(self) -> re.Pattern | None:
+        """Cause words (``clause`` rows of value ``cause``): a date after one dates another event."""
+        return re.compile(self._cause_src, re.IGNORECASE) if self._cause_src else None
 
 
 

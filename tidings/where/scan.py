@@ -1,10 +1,16 @@
 """The scanner: every toponym span of one text (see docs/places.md, rules 1-5)."""
 from __future__ import annotations
 
+import re
+
 from tidings.where.filters import _common_word, _keep
 from tidings.where.gazetteer import get_gazetteer
 from tidings.where.lexicon import get_lexicon
 from tidings.where.match import _agree, _apply_admin, _is_cap, _is_cased, _match_at, _qualifier_cands, _Span, _Text
+
+#: 2-4 capitals with a lower-case case ending of up to 2 letters ("МИДе", "NATOs"); all-capital words of
+#: up to 4 letters are tested with ``str.isupper``
+_ACRONYM_CASED = re.compile(r"^[^\W\d_a-zа-яё]{2,4}[a-zа-яё]{1,2}$")
 
 
 def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Span], list[tuple[int, int]]]:
@@ -41,8 +47,8 @@ def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Sp
                     i = r
                     continue
         sp = _match_at(tx, i, gaz)
-        if sp is None:
-            i += 1
+        if sp is None or not sp.cands:
+            i = sp.j if sp is not None else i + 1
             continue
         if all(tx.norms[x] in lex.joins for x in range(i, sp.j)):
             i = sp.j  # "Des", "La" alone: an article, not Dej or La (a name needs more than a join word)
@@ -51,9 +57,9 @@ def _scan(text: str, lang: str | None, lexicon_dirs=()) -> tuple[_Text, list[_Sp
             i = sp.j  # "piazza Venezia", "rue de Paris", "Tahrir Square": a street or square, not the town
             continue
         tok0 = tx.toks[i][0]
-        if len(tok0) <= 4 and tok0.isupper() and not sp.aliased and sp.j == i + 1 and \
+        if ((len(tok0) <= 4 and tok0.isupper()) or _ACRONYM_CASED.match(tok0)) and not sp.aliased and sp.j == i + 1 and \
                 not any(e.kind == "country" for e in sp.cands):
-            i += 1  # an acronym (NATO, AP), not a place
+            i += 1  # an acronym (NATO, AP), also with a case ending (МИДе, NATOs), not a place
             continue
         prep = tx.prep_before(i)
         sp.role = prep or sp.role
