@@ -21,6 +21,7 @@ from tidings.events.candidate import (ALLEGED_TYPES, DESTINATION_TYPES, FUTURE_T
                                       SOURCE_SPAN, SYMMETRIC_TYPES, EventCandidate, sentence_subject)
 from tidings.events.linking import LinkRules
 from tidings.events.modality import ModalityRules
+from tidings.events.nesting import NestingRules
 from tidings.events.parties import PartyRules
 from tidings.lexicon import EventEntry, LanguagePack
 from tidings.records import Actor, Sentence
@@ -30,7 +31,7 @@ __all__ = ["ALLEGED_TYPES", "DESTINATION_TYPES", "FUTURE_TO", "INTRANSITIVE", "Q
            "SYMMETRIC_TYPES", "EventCandidate", "EventLinker", "sentence_subject"]
 
 
-class EventLinker(PartyRules, LinkRules, ModalityRules):
+class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
     """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
@@ -60,6 +61,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         self.instrumental_agent = "instrumental_agent" in settings
         self.bare_adjectives = "bare_adjectives" in settings
         self.contractions = pack.frame_words("contraction")
+        self.clause_auxes = pack.frame_words("clause_aux")
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
         self.source_preps = pack.frame_words("source_prep")
         self.locatives = pack.frame_words("locative_prep")
@@ -122,6 +124,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             self._shared_subject(cand, phrases, toks, left_b)
             self._addressee(cand, phrases, toks, left_b)
             self._speaker(cand, phrases, cues, toks, left_b, previous)
+            self._official_protest(cand, phrases, cues)
             self._destination(cand, phrases, places, toks, right_b)
             self._halted(cand, cues, toks, left_b, phrase_tokens)
             self._modality(cand, cues, toks, left_b, accuse_before, right_b)
@@ -130,6 +133,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             if entry.type == "ACCUSE":
                 accuse_before.append(cand)
             out.append(cand)
+        self._nest(out, cues, toks, breaks, phrases)
         return out
 
     def _gap_object(self, cand: EventCandidate, phrases: list[ActorPhrase], left_b: int) -> None:
@@ -192,8 +196,12 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
 
     def _alleged(self, cand: EventCandidate, accuse_before: list[EventCandidate], left_b: int) -> None:
         """The accused did the alleged act: "Kiev accuse la Russie d'avoir bombardé Kharkiv"."""
+        start = cand.sentence.tokens[cand.t_start].start
+        # the accused is named before the act ("accused Russia of shelling"); a party after the act's
+        # trigger is the act's own ("condenó el ataque contra la embajada de Ecuador")
         if accuse_before and cand.modality == "claimed" and "alleged in an accusation" in cand.notes \
-                and accuse_before[-1].t_start >= left_b - 1 and cand.event_type in ALLEGED_TYPES:
+                and accuse_before[-1].t_start >= left_b - 1 and cand.event_type in ALLEGED_TYPES \
+                and accuse_before[-1].recipients and all((r.start or 0) < start for r in accuse_before[-1].recipients):
             cand.actors = list(accuse_before[-1].recipients)
             keys_ = {(a.country, a.sector) for a in cand.actors}
             cand.recipients = [r for r in cand.recipients if (r.country, r.sector) not in keys_]

@@ -355,3 +355,27 @@ class LinkRules:
             else:
                 break
         return False, []
+
+    def _official_protest(self, c: EventCandidate, phrases, cues) -> None:
+        """A government that protests ("Russia protested to Poland", "el Gobierno protestó ante",
+        "МИД протестует") complains officially, CAMEO 114 (PLOVER ACCUSE, disapprove); PROTEST is
+        civilian collective dissent. The actors are governments when every one is named by a country
+        name, a capital or a government body (sector GOV), none by a demonym or a group noun."""
+        if c.event_type != "PROTEST" or not c.actors or c.mode not in {None, "demo"} or "noun" in c.entry.flags:
+            return  # "demonstrations", "las protestas" are a crowd's, whoever is named with them
+        if "speaker" in c.notes or "previous subject" in c.notes:
+            return  # "a crowd which protested": the actor was not named with the verb
+        by_start = {a.start: p for p in phrases for a in p.actors}
+        relatives = {s for s, _, _ in cues.get("relative", [])}
+        for a in c.actors:
+            p = by_start.get(a.start)
+            if p is None or not (a.sector == "GOV" or (a.sector is None and p.kinds <= {"country", "capital"})):
+                return
+            # the verb's own subject: before it with no relative pronoun between ("une foule qui
+            # protestait"), or right after it in verb-first order, not inside a prepositional phrase
+            before = p.end <= c.t_start and not any(p.end <= i < c.t_start for i in relatives)
+            if not (before or c.t_end <= p.start <= c.t_end + 1) or self._oblique(p, c.sentence.tokens):
+                return
+        c.event_type, c.mode, c.cameo = "ACCUSE", "disapprove", "114"
+        c.notes.append("official protest")
+

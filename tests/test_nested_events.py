@@ -1,0 +1,102 @@
+"""Nested events, diplomatic protest and light verbs (issue: event-type precision).
+
+An event named as the content of a condemnation, a protest or a rejection is not a second
+asserted event; its named perpetrator is the recipient of the condemnation. An event given as the
+reason of another is background to it. A government's official protest is ACCUSE (CAMEO 114), not
+a demonstration. Sentences written for these tests; codes worked out by hand."""
+from tests.recall_support import coded, coder  # noqa: F401  (module fixture)
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+# -- 1. the object of a condemnation is its content --------------------------------------------
+
+def test_condemned_attack_is_one_accuse_with_the_perpetrator_as_recipient(coder):
+    cases = [
+        ("en", "Germany condemned the Houthi attacks on Saudi Arabia.", ["DEU"], ["YEMREB"]),
+        ("es", "España condenó los ataques rusos contra Ucrania.", ["ESP"], ["RUS"]),
+        ("fr", "La France a condamné les frappes israéliennes contre le Liban.", ["FRA"], ["ISR"]),
+        ("it", "L'Italia ha condannato l'attacco russo contro l'Ucraina.", ["ITA"], ["RUS"]),
+        ("de", "Deutschland verurteilte den russischen Angriff auf die Ukraine.", ["DEU"], ["RUS"]),
+        ("ru", "Россия осудила удар Израиля по Ирану.", ["RUS"], ["ISR"]),
+        ("ar", "أدانت مصر الهجوم الإسرائيلي على لبنان.", ["EGY"], ["ISR"]),
+    ]
+    for lang, text, actors, recipients in cases:
+        typ, cameo, a, r = only(coded(coder, lang, text))
+        assert (typ, cameo, a, r) == ("ACCUSE", "111", actors, recipients), (lang, text)
+
+
+def test_the_victim_of_a_condemned_attack_is_not_the_recipient(coder):
+    # no perpetrator named: the condemnation has no recipient (not the embassy's country, not Riyadh's)
+    cases = [
+        ("en", "India condemned the missile attack on Riyadh.", ["IND"]),
+        ("es", "México condenó el ataque contra la embajada de Ecuador.", ["MEX"]),
+        ("fr", "Le Kenya a condamné l'attaque de son ambassade à Kinshasa.", ["KEN"]),
+    ]
+    for lang, text, actors in cases:
+        assert coded(coder, lang, text) == [("ACCUSE", "111", actors, [])], (lang, text)
+
+
+def test_a_relative_clause_describes_the_nested_event(coder):
+    # "the strikes that targeted ...": the verb of the relative clause is the same nested attack
+    cases = [
+        ("ar", "أعربت الخارجية السورية عن إدانتها للغارات الإسرائيلية التي استهدفت مصياف.", ["SYRGOV"], ["ISR"]),
+        ("en", "Egypt condemned the Israeli strikes that hit Lebanon.", ["EGY"], ["ISR"]),
+        ("es", "Chile condenó los bombardeos rusos que alcanzaron Ucrania.", ["CHL"], ["RUS"]),
+    ]
+    for lang, text, actors, recipients in cases:
+        assert [e[0] for e in coded(coder, lang, text)] == ["ACCUSE"], (lang, text)
+        typ, _, a, r = coded(coder, lang, text)[0]
+        assert (a, r) == (actors, recipients), (lang, text)
+
+
+def test_an_event_given_as_a_reason_is_not_asserted(coder):
+    cases = [
+        ("en", "The EU sanctioned eight Russian judges over their support of the annexation.", "SANCTION", ["EURIGO"]),
+        ("es", "Rusia expulsó a tres diplomáticos de Alemania por acudir a las protestas.", "SANCTION", ["RUS"]),
+        ("ru", "Россия выслала польских дипломатов в связи с нападением на посольство.", "SANCTION", ["RUS"]),
+    ]
+    for lang, text, typ, actors in cases:
+        events = coded(coder, lang, text)
+        assert [e[0] for e in events] == [typ], (lang, text, events)
+        assert events[0][2] == actors, (lang, text, events)
+
+
+def test_a_later_bare_mention_refers_back_to_the_named_attack(coder):
+    text = ("Syria condemned the Israeli strikes on Masyaf. The shelling killed sixteen people.")
+    events = coded(coder, "en", text)
+    assert [(e[0], e[2]) for e in events] == [("ACCUSE", ["SYR"]), ("ASSAULT", ["ISR"])], events
+
+
+# -- 2. diplomatic protest is ACCUSE, demonstrations stay PROTEST -------------------------------
+
+def test_diplomatic_protest_is_accuse(coder):
+    cases = [
+        ("en", "China expressed a strong protest to Japan over the visit.", ["CHN"], ["JPN"]),
+        ("es", "Argentina presentó una nota de protesta al Reino Unido.", ["ARG"], ["GBR"]),
+        ("fr", "La France a élevé une vive protestation auprès de l'Iran.", ["FRA"], ["IRN"]),
+        ("it", "L'Italia ha protestato formalmente con l'Egitto.", ["ITA"], ["EGY"]),
+        ("pt", "O Brasil apresentou um protesto formal à Venezuela.", ["BRA"], ["VEN"]),
+        ("ru", "Россия заявила протест Польше.", ["RUS"], ["POL"]),
+        ("ar", "قدمت مصر احتجاجا رسميا إلى إسرائيل.", ["EGY"], ["ISR"]),
+        # a government protesting, with the plain verb
+        ("en", "Russia protested to Poland over the expulsion.", ["RUS"], ["POL"]),
+        ("es", "El Gobierno de Chile protestó ante Argentina.", ["CHLGOV"], ["ARG"]),
+    ]
+    for lang, text, actors, recipients in cases:
+        assert coded(coder, lang, text) == [("ACCUSE", "114", actors, recipients)], (lang, text)
+
+
+def test_street_protests_stay_protest(coder):
+    cases = [
+        ("en", "Thousands of students protested in Manila against the government.", ["PHLEDU"]),
+        ("es", "Miles de personas protestaron en Madrid contra el Gobierno.", ["ESPCVL"]),
+        ("fr", "Des milliers de manifestants ont protesté à Paris contre la réforme.", ["FRACVL"]),
+        ("ru", "Тысячи людей вышли на протест в Москве.", ["RUSCVL"]),
+    ]
+    for lang, text, actors in cases:
+        events = coded(coder, lang, text)
+        assert [(e[0], e[2]) for e in events] == [("PROTEST", actors)], (lang, text, events)
