@@ -100,3 +100,37 @@ def test_street_protests_stay_protest(coder):
     for lang, text, actors in cases:
         events = coded(coder, lang, text)
         assert [(e[0], e[2]) for e in events] == [("PROTEST", actors)], (lang, text, events)
+
+
+# -- 3. light verbs: decisions are no meeting, receiving needs a visitor --------------------------
+
+def test_taking_a_decision_is_no_meeting(coder):
+    cases = [
+        ("ru", "МИД России приняло решение выслать сотрудника итальянской дипмиссии.", [("COERCE", ["RUSGOV"], ["ITAGOV"])]),
+        ("ru", "Решение о высылке российских дипломатов приняли также Латвия, Литва и Эстония.", [("SANCTION", ["RUSGOV"], [])]),
+        ("de", "Die Regierung traf die Entscheidung, den Botschafter auszuweisen.", []),
+        ("es", "El Gobierno tomó la decisión de expulsar al embajador de Francia.", [("SANCTION", ["FRAGOV"], ["FRA"])]),
+    ]
+    for lang, text, expected in cases:
+        assert [(e[0], e[2], e[3]) for e in coded(coder, lang, text)] == expected, (lang, text)
+
+
+def test_receiving_a_person_is_still_a_visit(coder):
+    cases = [
+        ("ru", "Лавров принял делегацию Ирана.", ["IRNGOV"], ["RUSGOV"]),
+        ("en", "Putin received Erdogan in Moscow.", ["TURGOV"], ["RUSGOV"]),
+        ("fr", "Le président a reçu le ministre iranien des Affaires étrangères.", ["IRNGOV"], []),
+    ]
+    for lang, text, actors, recipients in cases:
+        assert [(e[0], e[2], e[3]) for e in coded(coder, lang, text)] == [("CONSULT", actors, recipients)], (lang, text)
+
+
+def test_prisoner_exchanges_are_releases(coder):
+    # PLOVER RETREAT, mode release (CAMEO 0841), a symmetric act of both sides
+    cases = [
+        ("es", "Rusia y Ucrania realizaron un canje de prisioneros.", ["RUS", "UKR"]),
+        ("ru", "Россия и Украина провели обмен военнопленными.", ["RUS", "UKR"]),
+        ("ar", "أتمت إسرائيل وحماس صفقة تبادل الأسرى.", ["ISR", "PSEREB"]),
+    ]
+    for lang, text, actors in cases:
+        assert [(e[0], e[1], e[2]) for e in coded(coder, lang, text)] == [("RETREAT", "0841", actors)], (lang, text)

@@ -113,6 +113,8 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
                 continue  # the trigger word is part of an actor name ("Liberation Army")
             if self._adjectival(toks, m, phrase_tokens):
                 continue  # "los territorios liberados": a participle describing a thing, no event
+            if any(s < m.end and m.start < e for s, e, _ in cues.get("idiom", [])):
+                continue  # "принять решение", "take a decision": the trigger word has no event reading
             ts, te = m.start, m.end
             left_b = max([b for b in breaks if b < ts] + [-1]) + 1
             right_b = min([b for b in breaks if b >= te] + [n])
@@ -125,6 +127,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
             self._addressee(cand, phrases, toks, left_b)
             self._speaker(cand, phrases, cues, toks, left_b, previous)
             self._official_protest(cand, phrases, cues)
+            self._host_visitor(cand, phrases)
             self._destination(cand, phrases, places, toks, right_b)
             self._halted(cand, cues, toks, left_b, phrase_tokens)
             self._modality(cand, cues, toks, left_b, accuse_before, right_b)

@@ -379,3 +379,16 @@ class LinkRules:
         c.event_type, c.mode, c.cameo = "ACCUSE", "disapprove", "114"
         c.notes.append("official protest")
 
+    def _host_visitor(self, c: EventCandidate, phrases) -> None:
+        """An ambiguous hosting verb ("received", "recibió", "принял", "استقبل") is a visit only when
+        its visitor is a person, an office, a delegation or a side ("Putin received Erdogan", "принял
+        делегацию"), not a bare country or demonym: "Latvia also took the decision" ("решение ...
+        приняли также Латвия"), "received Ukraine's request"."""
+        if not {"host", "weak"} <= c.entry.flags or not c.actors:
+            return
+        by_start = {a.start: p for p in phrases for a in p.actors}
+        if not any((p := by_start.get(a.start)) is not None and p.kinds & {"person", "title", "side", "institution", "igo"}
+                   for a in c.actors):
+            c.actors = []
+            c.notes.append("no visitor")
+
