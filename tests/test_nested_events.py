@@ -134,3 +134,35 @@ def test_prisoner_exchanges_are_releases(coder):
     ]
     for lang, text, actors in cases:
         assert [(e[0], e[1], e[2]) for e in coded(coder, lang, text)] == [("RETREAT", "0841", actors)], (lang, text)
+
+
+# -- 4. a trigger word inside a capitalized name is no trigger -----------------------------------
+
+def test_trigger_words_inside_names(coder):
+    cases = [
+        ("es", "El Frente Farabundo Martí para la Liberación Nacional ganó las elecciones.", []),
+        ("pt", "O Movimento de Libertação de Angola criticou o governo.", [("ACCUSE", [], ["AGOGOV"])]),
+        ("fr", "Le Front de Libération nationale a condamné la France.", [("ACCUSE", [], ["FRA"])]),
+        ("en", "The Ministry of Defence said troops attacked the village.", [("ASSAULT", ["---MIL"], ["---CVL"])]),
+    ]
+    for lang, text, expected in cases:
+        assert [(e[0], e[2], e[3]) for e in coded(coder, lang, text)] == expected, (lang, text)
+
+
+def test_lower_case_triggers_and_headlines_still_count(coder):
+    cases = [
+        ("en", "Russia Attacks Kyiv With Missiles And Drones", ("ASSAULT", ["RUS"])),
+        ("en", "Russian forces attacked Kharkiv on Monday.", ("ASSAULT", ["RUSMIL"])),
+        ("es", "Rusia atacó Kiev con misiles.", ("ASSAULT", ["RUS"])),
+    ]
+    for lang, text, (typ, actors) in cases:
+        assert [(e[0], e[2]) for e in coded(coder, lang, text)] == [(typ, actors)], (lang, text)
+
+
+def test_a_named_meeting_is_still_a_meeting(coder):
+    events = coded(coder, "es", "Los cancilleres de Chile y Perú participaron en la Reunión de Alto Nivel en Lima.")
+    assert [e[0] for e in events] == ["CONSULT"], events
+    events = coded(coder, "fr", "Les ministres du Maroc et de la France ont participé à la Réunion de Haut Niveau à Rabat.")
+    assert [e[0] for e in events] == ["CONSULT"], events
+    events = coded(coder, "it", "I ministri di Italia e Francia hanno partecipato alla Riunione Ministeriale a Roma.")
+    assert [e[0] for e in events] == ["CONSULT"], events

@@ -60,6 +60,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
         self.verb_first = "verb_first" in settings
         self.instrumental_agent = "instrumental_agent" in settings
         self.bare_adjectives = "bare_adjectives" in settings
+        self.cased_names = not ({"no_capitals", "nouns_capitalized"} & settings)
         self.contractions = pack.frame_words("contraction")
         self.clause_auxes = pack.frame_words("clause_aux")
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
@@ -111,6 +112,8 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
                 continue  # "Operation Protective Edge", "операция «Буря»": a name, not an act
             if m.start in phrase_tokens and m.end - m.start == 1 and "noun" not in entry.flags:
                 continue  # the trigger word is part of an actor name ("Liberation Army")
+            if self._in_name(toks, m):
+                continue  # "Frente ... para la Liberación Nacional", "Peace Corps": a name, not an act
             if self._adjectival(toks, m, phrase_tokens):
                 continue  # "los territorios liberados": a participle describing a thing, no event
             if any(s < m.end and m.start < e for s, e, _ in cues.get("idiom", [])):

@@ -392,3 +392,37 @@ class LinkRules:
             c.actors = []
             c.notes.append("no visitor")
 
+    def _in_name(self, toks, m) -> bool:
+        """Whether a trigger is a word of a capitalized multi-word name ("Frente Farabundo Martí para
+        la Liberación Nacional", "Ministry of Defence", "Peace Corps", "Movimento de Libertação"):
+        capitalized inside a sentence that is not in title case, next to another capitalized word
+        (across at most two short lower-case words: "para la", "of the"); a meeting word in a name
+        ("the Strategic Dialogue") still counts. Scripts without capitals and
+        languages that capitalize every noun (settings ``no_capitals``, ``nouns_capitalized``) skip it."""
+        if not self.cased_names or m.payload.type == "CONSULT":
+            return False  # a meeting's own name ("the Strategic Dialogue", "la Reunión de Alto Nivel") names a meeting
+        words = [i for i, t in enumerate(toks) if t.text[:1].isalpha()]
+        if not words or m.start <= words[0] or not _capital(toks[m.start].text):
+            return False
+        long_words = [t.text for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
+        if sum(_capital(w) for w in long_words) > 0.6 * len(long_words):
+            return False  # a headline in title case
+
+        def capital_near(start: int, step: int) -> bool:
+            j, small = start, 0
+            while 0 <= j < len(toks) and j != words[0]:
+                t = toks[j].text
+                if _capital(t):
+                    return True
+                if not (t.isalpha() and t.islower() and len(t) <= 4) or small == 2:
+                    return False
+                small += 1
+                j += step
+            return False
+        return capital_near(m.start - 1, -1) or capital_near(m.end, +1)
+
+
+def _capital(word: str) -> bool:
+    """A capitalized word (not an acronym in capitals: "EU", "NATO")."""
+    return word[:1].isupper() and not word.isupper()
+
