@@ -166,3 +166,29 @@ def test_a_named_meeting_is_still_a_meeting(coder):
     assert [e[0] for e in events] == ["CONSULT"], events
     events = coded(coder, "it", "I ministri di Italia e Francia hanno partecipato alla Riunione Ministeriale a Roma.")
     assert [e[0] for e in events] == ["CONSULT"], events
+
+
+# -- 5. wishes and hopes are not asserted events -------------------------------------------------
+
+def test_a_hoped_for_event_is_not_asserted(coder):
+    cases = [
+        ("en", '"I hope our ministers will continue to cooperate with Japan," the president said.'),
+        ("fr", "La France espère que l'Iran reprendra les négociations avec les États-Unis."),
+        ("it", "L'Italia auspica che la Russia e l'Ucraina firmino un cessate il fuoco."),
+        ("pt", "O Brasil espera que Israel e o Hamas aceitem uma trégua."),
+        ("de", "Deutschland hofft, dass Russland und die Ukraine verhandeln."),
+        ("ru", "Россия надеется, что Украина вернется к переговорам."),
+    ]
+    for lang, text in cases:
+        assert coded(coder, lang, text) == [], (lang, text)
+
+
+def test_an_assurance_needs_someone_assured(coder):
+    assert coded(coder, "en", '"Travelers, we assure you that the movement is going on as normal."') == []
+
+
+def test_asserted_agreements_and_requests_are_kept(coder):
+    assert [(e[0], e[2]) for e in coded(coder, "en", "Japan and India agreed to cooperate on defence.")] == [
+        ("AGREE", ["JPN", "IND"])]
+    assert [(e[0], e[3]) for e in coded(coder, "es", "Ban pidió a Venezuela que emprenda un diálogo con la oposición.")] == [
+        ("REQUEST", ["VEN"])]

@@ -29,6 +29,12 @@ class ModalityRules:
             c.modality = "negated"
         elif near("hypothetical", 12, lb - 1) or near("modal", 3):
             c.modality = "hypothetical"
+        elif near("desire", 12, 0):
+            # a wish or hope ("I hope our ministers will continue to cooperate", "espera gestos
+            # concretos", "نأمل أن"), also across the complementizer that opens the wished clause:
+            # PLOVER's hypothetical mode, no asserted event
+            c.modality = "hypothetical"
+            c.notes.append("desired")
         elif future:
             new = FUTURE_TO.get(c.event_type)
             if new:
