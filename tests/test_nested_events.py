@@ -192,3 +192,14 @@ def test_asserted_agreements_and_requests_are_kept(coder):
         ("AGREE", ["JPN", "IND"])]
     assert [(e[0], e[3]) for e in coded(coder, "es", "Ban pidió a Venezuela que emprenda un diálogo con la oposición.")] == [
         ("REQUEST", ["VEN"])]
+
+
+def test_the_subject_of_a_concern_is_no_event(coder):
+    cases = [
+        ("fr", "« Le Kenya est profondément préoccupé par les attaques contre notre ambassade à Kinshasa », a déclaré le ministre."),
+        ("en", "Japan is deeply concerned by the missile attacks on Ukraine."),
+        ("ru", "Китай обеспокоен ударами России по Украине."),
+        ("es", "El Gobierno está preocupado por los ataques contra la embajada."),
+    ]
+    for lang, text in cases:
+        assert coded(coder, lang, text) == [], (lang, text)

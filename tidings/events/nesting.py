@@ -7,6 +7,8 @@ of ``EventLinker``).
   Houthi attacks: the Houthis), never the attack's victim.
 * A relative clause that describes such an object ("the strikes that targeted Masyaf", "للغارات
   التي استهدفت") describes the same nested event.
+* The subject matter of a concern or a description ("concerned by the attacks on our embassy",
+  "described the attack as ...": ``concern`` cues of ``frames.tsv``) is no event of that sentence.
 * An event given as the reason of another ("sanctioned eight people over their support of the
   annexation", "expulsó a tres diplomáticos por acudir a las protestas", "в связи с расширением
   санкций") is background to it (``reason`` cues of ``frames.tsv``).
@@ -49,6 +51,10 @@ class NestingRules:
             if gov is not None:
                 self._relink(c, gov, phrases, cues, toks, breaks)
                 self._mark(c, gov, toks, "object of")
+                continue
+            if self._about(c, cues, toks, breaks, stops):
+                c.modality = "nested"
+                c.notes.append("object of a concern")
                 continue
             described = self._described(out, k, toks, breaks, relatives)
             if described is not None:
@@ -130,6 +136,18 @@ class NestingRules:
                 continue
             return gov
         return None
+
+    def _about(self, c: EventCandidate, cues, toks, breaks, stops) -> bool:
+        """Whether the candidate is the subject matter of a ``concern`` cue, a statement that is no
+        event of its own ("deeply concerned by the attacks on our embassy", "se dit préoccupé par les
+        attaques", "обеспокоены ударами", "وصفت الهجوم بأنه"): at most OBJECT_GAP tokens after it in
+        its clause, with only the object's words between."""
+        for _, e, _ in cues.get("concern", []):
+            if e <= c.t_start and c.t_start - e <= OBJECT_GAP and self._same_clause(e, c.t_start, breaks) \
+                    and not any(i in self._verbal_tokens or i in stops or toks[i].norm in self.conj
+                                or toks[i].text in {",", "،"} for i in range(e, c.t_start)):
+                return True
+        return False
 
     def _verb_final_object(self, toks, c: EventCandidate, gov: EventCandidate) -> bool:
         """Whether ``c`` stands before a clause-final governing verb of a verb-final clause (after a
