@@ -209,5 +209,6 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
                 and accuse_before[-1].t_start >= left_b - 1 and cand.event_type in ALLEGED_TYPES \
                 and accuse_before[-1].recipients and all((r.start or 0) < start for r in accuse_before[-1].recipients):
             cand.actors = list(accuse_before[-1].recipients)
+            cand.notes.append("accused")
             keys_ = {(a.country, a.sector) for a in cand.actors}
             cand.recipients = [r for r in cand.recipients if (r.country, r.sector) not in keys_]

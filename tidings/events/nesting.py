@@ -74,7 +74,8 @@ class NestingRules:
         if "noun" in c.entry.flags or k == 0:
             return
         n = out[k - 1]
-        if n.event_type != c.event_type or "noun" not in n.entry.flags or not 0 <= c.t_start - n.t_end <= 2 \
+        if n.event_type != c.event_type or "noun" not in n.entry.flags or "weak" in n.entry.flags \
+                or not 0 <= c.t_start - n.t_end <= 2 \
                 or not self._same_clause(n.t_end, c.t_start, breaks) \
                 or any(n.t_end <= p.start < c.t_start for p in phrases):
             return
@@ -123,9 +124,15 @@ class NestingRules:
         (or after it, closing a verb-final clause: "hat den Angriff verurteilt"), at most OBJECT_GAP
         tokens away, with only the object's words between (no verb, conjunction, comma or cue)."""
         c = out[k]
+        before = toks[c.t_start - 1] if c.t_start > 0 else None
+        if "accused" in c.notes and "noun" not in c.entry.flags and before is not None \
+                and not (self._article(before) or before.norm in self.possessive):
+            return None  # "accused Russia of shelling", "accuse Israël d'avoir bombardé": an allegation (claimed)
+        if before is not None and before.norm in self.possessive:
+            return None  # "opuso su veto", "expressed its support": a light verb and the subject's own act
         for gov in out[:k][::-1] + out[k + 1:]:
-            if gov.event_type not in NESTING_TYPES or gov is c:
-                continue
+            if gov.event_type not in NESTING_TYPES or gov is c or gov.event_type == c.event_type:
+                continue  # "Demonstranten protestierten": one act named twice, not one inside the other
             a, b = (gov.t_end, c.t_start) if gov.t_end <= c.t_start else (c.t_end, gov.t_start)
             if b < a or b - a > OBJECT_GAP or not self._same_clause(a, b, breaks):
                 continue
