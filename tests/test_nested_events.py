@@ -203,3 +203,23 @@ def test_the_subject_of_a_concern_is_no_event(coder):
     ]
     for lang, text in cases:
         assert coded(coder, lang, text) == [], (lang, text)
+
+
+def test_group_nouns_and_agents_govern_nothing(coder):
+    # "protesters" is a party, not a protest governing the act after it; "por" + a party is an agent
+    events = coded(coder, "en", "Protesters attacked a police van in Cairo.")
+    assert [e[0] for e in events] == ["ASSAULT"], events
+    events = coded(coder, "es", "Los manifestantes atacaron una comisaría en Caracas.")
+    assert "ASSAULT" in [e[0] for e in events], events
+    events = coded(coder, "fr", "Des manifestants ont attaqué un commissariat à Dakar.")
+    assert "ASSAULT" in [e[0] for e in events], events
+
+
+def test_a_requested_condemnation_and_its_coordinated_acts_are_hypothetical(coder):
+    cases = [
+        ("en", "Syria called on all states to condemn the aggression and show solidarity with it."),
+        ("es", "Siria pidió a todos los países condenar la agresión y solidarizarse con ella."),
+        ("ar", "دعت سوريا كافة دول العالم إلى إدانة هذا العدوان والتضامن معها."),
+    ]
+    for lang, text in cases:
+        assert [e[0] for e in coded(coder, lang, text)] == ["REQUEST"], (lang, text, coded(coder, lang, text))

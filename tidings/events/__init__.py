@@ -187,7 +187,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
         ("pledged to cooperate": AGREE, PLOVER) or future; after REQUEST, THREATEN or REJECT it is
         hypothetical ("urged Iran to release", "threatened to attack")."""
         gov = self._governor(previous, cand, left_b)
-        if gov is None or cand.modality != "asserted":
+        if gov is None or cand.modality not in {"asserted", "claimed"}:
             return
         if gov.event_type == "AGREE":
             new = FUTURE_TO.get(cand.event_type)

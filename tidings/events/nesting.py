@@ -42,6 +42,7 @@ class NestingRules:
         """Mark the candidates of a sentence that are the content or the reason of another (see module
         doc); ``out`` in text order, ``breaks`` the sentence's clause breaks, ``phrases`` its parties."""
         stops = {s for kind in _OBJECT_STOPS for s, _, _ in cues.get(kind, [])}
+        self._party_tokens = {i for p in phrases for i in range(p.start, p.end)}
         relatives = {s for s, _, _ in cues.get("relative", [])}
         reasons = cues.get("reason", [])
         for k, c in enumerate(out):
@@ -77,6 +78,7 @@ class NestingRules:
         if n.event_type != c.event_type or "noun" not in n.entry.flags or "weak" in n.entry.flags \
                 or not 0 <= c.t_start - n.t_end <= 2 \
                 or not self._same_clause(n.t_end, c.t_start, breaks) \
+                or any(t.text in {",", "،"} for t in c.sentence.tokens[n.t_end:c.t_start]) \
                 or any(n.t_end <= p.start < c.t_start for p in phrases):
             return
         c.modality = "nested"
@@ -133,14 +135,19 @@ class NestingRules:
         for gov in out[:k][::-1] + out[k + 1:]:
             if gov.event_type not in NESTING_TYPES or gov is c or gov.event_type == c.event_type:
                 continue  # "Demonstranten protestierten": one act named twice, not one inside the other
+            if any(i in self._party_tokens for i in range(gov.t_start, gov.t_end)):
+                continue  # "protesters attacked a van": a group noun is a party, it governs nothing
             a, b = (gov.t_end, c.t_start) if gov.t_end <= c.t_start else (c.t_end, gov.t_start)
             if b < a or b - a > OBJECT_GAP or not self._same_clause(a, b, breaks):
                 continue
             if gov.t_start > c.t_start and not self._verb_final_object(toks, c, gov):
                 continue
-            if any(i in self._verbal_tokens or i in stops or toks[i].norm in self.conj
+            if any(i in self._verbal_tokens or i in stops or toks[i].norm in self.conj or toks[i].norm in self.clause_auxes
                    or toks[i].text in {",", "،", "(", ")"} for i in range(a, b)):
                 continue
+            if "noun" in gov.entry.flags and gov.t_end <= c.t_start and b > a \
+                    and not any(toks[i].norm in self.preps for i in range(a, b)):
+                continue  # a noun governs through a preposition ("protests against the crackdown") or right next to it
             return gov
         return None
 
@@ -186,8 +193,8 @@ class NestingRules:
         for s, e, _ in reasons:
             if not (e <= c.t_start and c.t_start - e <= REASON_GAP):
                 continue
-            if any(i in self._trigger_tokens for i in range(e, c.t_start)):
-                continue
+            if any(i in self._trigger_tokens or i in self._party_tokens for i in range(e, c.t_start)):
+                continue  # "respaldados por varios gobiernos": an agent, not a reason
             for gov in out[:k][::-1]:
                 if gov.t_end <= s and s - gov.t_end <= REASON_SPAN and self._same_clause(gov.t_end, s, breaks):
                     return gov
