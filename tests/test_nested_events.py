@@ -223,3 +223,15 @@ def test_a_requested_condemnation_and_its_coordinated_acts_are_hypothetical(code
     ]
     for lang, text in cases:
         assert [e[0] for e in coded(coder, lang, text)] == ["REQUEST"], (lang, text, coded(coder, lang, text))
+
+
+def test_a_threatened_act_past_parties_and_a_parenthesis_is_hypothetical(coder):
+    cases = [
+        ("es", "Rusia amenazó a Estados Unidos el martes (según la agencia TASS) con romper las relaciones diplomáticas."),
+        ("en", "Russia threatened the United States and Canada on Tuesday (local time) with breaking off diplomatic relations."),
+        ("fr", "La Russie a menacé les États-Unis et le Canada mardi (heure locale) de rompre les relations diplomatiques."),
+    ]
+    for lang, text in cases:
+        events = coded(coder, lang, text)
+        assert "SANCTION" not in [e[0] for e in events], (lang, text, events)
+        assert [e[0] for e in events][:1] == ["THREATEN"], (lang, text, events)

@@ -106,6 +106,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
         out = []
         accuse_before = []
         phrase_tokens = {i for p in all_phrases for i in range(p.start, p.end)}
+        self._phrase_tokens = phrase_tokens
         for m in triggers:
             entry: EventEntry = m.payload
             if m.start in named:

@@ -194,10 +194,16 @@ class LinkRules:
             c.recipients = []
 
     def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
-        """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart:
-        "urged Serbia and Kosovo to resume talks")."""
+        """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart, not
+        counting parties and parentheses: "urged Serbia and Kosovo to resume talks")."""
+        toks = cand.sentence.tokens
         for p in reversed(previous):
-            if p.t_end <= cand.t_start and cand.t_start - p.t_end <= 8 and p.t_start >= lb - 1 \
+            # parties and a parenthesis do not count ("amenazó a Estados Unidos este martes (02.08.2022) con romper")
+            depth, gap = 0, 0
+            for i in range(p.t_end, cand.t_start):
+                depth += (toks[i].text == "(") - (toks[i].text == ")")
+                gap += not (depth > 0 or toks[i].text in "()" or i in self._phrase_tokens)
+            if p.t_end <= cand.t_start and gap <= 8 and p.t_start >= lb - 1 \
                     and p.event_type in {"AGREE", "REQUEST", "THREATEN", "REJECT"} and "noun" not in p.entry.flags:
                 return p
         return None
