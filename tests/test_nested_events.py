@@ -235,3 +235,16 @@ def test_a_threatened_act_past_parties_and_a_parenthesis_is_hypothetical(coder):
         events = coded(coder, lang, text)
         assert "SANCTION" not in [e[0] for e in events], (lang, text, events)
         assert [e[0] for e in events][:1] == ["THREATEN"], (lang, text, events)
+
+
+def test_an_opening_background_word_dates_the_reported_clause(coder):
+    cases = [
+        ("en", "Earlier, a spokesman for the Israeli government announced that the troops would withdraw from Gaza."),
+        ("es", "Anteriormente, el portavoz del Gobierno israelí anunció que las tropas se retirarían de Gaza."),
+        ("ru", "Ранее представитель правительства Израиля заявил, что войска будут выведены из Газы."),
+    ]
+    for lang, text in cases:
+        assert coded(coder, lang, text) == [], (lang, text)
+    # a recent time word keeps it news
+    events = coded(coder, "en", "Earlier today, Israel announced that the troops would withdraw from Gaza.")
+    assert [e[0] for e in events] == ["CONCEDE"], events
