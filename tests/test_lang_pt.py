@@ -79,10 +79,13 @@ def test_demonym_forms(text, country):
 
 
 def test_contractions_of_and_by():
-    # "do Hamas" (de + o) names the attacker of a noun trigger, "contra Israel" its target
-    ev = next(e for e in code("O Itamaraty condenou o ataque do Hamas contra Israel.") if e.event_type == "ASSAULT")
+    # "do Hamas" (de + o) names the attacker of a noun trigger, "contra Israel" its target; the attack
+    # condemned is the condemnation's content (no event of its own, tests/test_nested_events.py) and
+    # its attacker the condemnation's recipient
+    ev = next(e for e in code("O ataque do Hamas contra Israel deixou 40 mortos.") if e.event_type == "ASSAULT")
     assert pairs(ev.actors) == [("PSE", "REB")]
     assert pairs(ev.recipients) == [("ISR", None)]
+    assert "ASSAULT" not in {e.event_type for e in code("O Itamaraty condenou o ataque do Hamas contra Israel.")}
     acc = next(e for e in code("O Itamaraty condenou o ataque do Hamas contra Israel.") if e.event_type == "ACCUSE")
     assert pairs(acc.actors) == [("BRA", "GOV")]
     assert pairs(acc.recipients) == [("PSE", "REB")]

@@ -75,6 +75,7 @@ FRAME_KINDS = {
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
     "background", "recent", "habitual", "source", "operation", "pronoun", "contraction", "victim", "halt",
+    "relative", "reason", "purpose", "idiom", "desire", "concern",
 }
 #: the values a frame kind takes (empty: the default reading): ``after``, a postposed negation ("не было")
 FRAME_VALUES = {"negation": {"", "after"}}

@@ -21,6 +21,7 @@ from tidings.events.candidate import (ALLEGED_TYPES, DESTINATION_TYPES, FUTURE_T
                                       SOURCE_SPAN, SYMMETRIC_TYPES, EventCandidate, sentence_subject)
 from tidings.events.linking import LinkRules
 from tidings.events.modality import ModalityRules
+from tidings.events.nesting import NestingRules
 from tidings.events.parties import PartyRules
 from tidings.lexicon import EventEntry, LanguagePack
 from tidings.records import Actor, Sentence
@@ -30,7 +31,7 @@ __all__ = ["ALLEGED_TYPES", "DESTINATION_TYPES", "FUTURE_TO", "INTRANSITIVE", "Q
            "SYMMETRIC_TYPES", "EventCandidate", "EventLinker", "sentence_subject"]
 
 
-class EventLinker(PartyRules, LinkRules, ModalityRules):
+class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
     """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
@@ -59,7 +60,9 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         self.verb_first = "verb_first" in settings
         self.instrumental_agent = "instrumental_agent" in settings
         self.bare_adjectives = "bare_adjectives" in settings
+        self.cased_names = not ({"no_capitals", "nouns_capitalized"} & settings)
         self.contractions = pack.frame_words("contraction")
+        self.clause_auxes = pack.frame_words("clause_aux")
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
         self.source_preps = pack.frame_words("source_prep")
         self.locatives = pack.frame_words("locative_prep")
@@ -103,14 +106,19 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         out = []
         accuse_before = []
         phrase_tokens = {i for p in all_phrases for i in range(p.start, p.end)}
+        self._phrase_tokens = phrase_tokens
         for m in triggers:
             entry: EventEntry = m.payload
             if m.start in named:
                 continue  # "Operation Protective Edge", "операция «Буря»": a name, not an act
             if m.start in phrase_tokens and m.end - m.start == 1 and "noun" not in entry.flags:
                 continue  # the trigger word is part of an actor name ("Liberation Army")
+            if self._in_name(toks, m):
+                continue  # "Frente ... para la Liberación Nacional", "Peace Corps": a name, not an act
             if self._adjectival(toks, m, phrase_tokens):
                 continue  # "los territorios liberados": a participle describing a thing, no event
+            if any(s < m.end and m.start < e for s, e, _ in cues.get("idiom", [])):
+                continue  # "принять решение", "take a decision": the trigger word has no event reading
             ts, te = m.start, m.end
             left_b = max([b for b in breaks if b < ts] + [-1]) + 1
             right_b = min([b for b in breaks if b >= te] + [n])
@@ -122,6 +130,8 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             self._shared_subject(cand, phrases, toks, left_b)
             self._addressee(cand, phrases, toks, left_b)
             self._speaker(cand, phrases, cues, toks, left_b, previous)
+            self._official_protest(cand, phrases, cues)
+            self._host_visitor(cand, phrases)
             self._destination(cand, phrases, places, toks, right_b)
             self._halted(cand, cues, toks, left_b, phrase_tokens)
             self._modality(cand, cues, toks, left_b, accuse_before, right_b)
@@ -130,6 +140,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             if entry.type == "ACCUSE":
                 accuse_before.append(cand)
             out.append(cand)
+        self._nest(out, cues, toks, breaks, phrases)
         return out
 
     def _gap_object(self, cand: EventCandidate, phrases: list[ActorPhrase], left_b: int) -> None:
@@ -177,7 +188,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         ("pledged to cooperate": AGREE, PLOVER) or future; after REQUEST, THREATEN or REJECT it is
         hypothetical ("urged Iran to release", "threatened to attack")."""
         gov = self._governor(previous, cand, left_b)
-        if gov is None or cand.modality != "asserted":
+        if gov is None or cand.modality not in {"asserted", "claimed"}:
             return
         if gov.event_type == "AGREE":
             new = FUTURE_TO.get(cand.event_type)
@@ -192,8 +203,13 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
 
     def _alleged(self, cand: EventCandidate, accuse_before: list[EventCandidate], left_b: int) -> None:
         """The accused did the alleged act: "Kiev accuse la Russie d'avoir bombardé Kharkiv"."""
+        start = cand.sentence.tokens[cand.t_start].start
+        # the accused is named before the act ("accused Russia of shelling"); a party after the act's
+        # trigger is the act's own ("condenó el ataque contra la embajada de Ecuador")
         if accuse_before and cand.modality == "claimed" and "alleged in an accusation" in cand.notes \
-                and accuse_before[-1].t_start >= left_b - 1 and cand.event_type in ALLEGED_TYPES:
+                and accuse_before[-1].t_start >= left_b - 1 and cand.event_type in ALLEGED_TYPES \
+                and accuse_before[-1].recipients and all((r.start or 0) < start for r in accuse_before[-1].recipients):
             cand.actors = list(accuse_before[-1].recipients)
+            cand.notes.append("accused")
             keys_ = {(a.country, a.sector) for a in cand.actors}
             cand.recipients = [r for r in cand.recipients if (r.country, r.sector) not in keys_]

@@ -29,7 +29,8 @@ class EventCandidate:
     """A trigger with its linked parties, before codes, date and place are resolved.
 
     ``trigger`` is a token span ``[t_start, t_end)`` of ``sentence``; ``modality`` one of
-    asserted|negated|hypothetical|future|claimed.
+    asserted|negated|hypothetical|future|claimed, or background|nested (history, habit; the content or
+    reason of another event: never returned).
     """
 
     sentence: Sentence

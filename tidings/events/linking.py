@@ -194,10 +194,16 @@ class LinkRules:
             c.recipients = []
 
     def _governor(self, previous: list[EventCandidate], cand: EventCandidate, lb: int) -> EventCandidate | None:
-        """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart:
-        "urged Serbia and Kosovo to resume talks")."""
+        """A verbal trigger before ``cand`` in its clause that governs it (at most 8 tokens apart, not
+        counting parties and parentheses: "urged Serbia and Kosovo to resume talks")."""
+        toks = cand.sentence.tokens
         for p in reversed(previous):
-            if p.t_end <= cand.t_start and cand.t_start - p.t_end <= 8 and p.t_start >= lb - 1 \
+            # parties and a parenthesis do not count ("amenazó a Estados Unidos este martes (02.08.2022) con romper")
+            depth, gap = 0, 0
+            for i in range(p.t_end, cand.t_start):
+                depth += (toks[i].text == "(") - (toks[i].text == ")")
+                gap += not (depth > 0 or toks[i].text in "()" or i in self._phrase_tokens)
+            if p.t_end <= cand.t_start and gap <= 8 and p.t_start >= lb - 1 \
                     and p.event_type in {"AGREE", "REQUEST", "THREATEN", "REJECT"} and "noun" not in p.entry.flags:
                 return p
         return None
@@ -355,3 +361,74 @@ class LinkRules:
             else:
                 break
         return False, []
+
+    def _official_protest(self, c: EventCandidate, phrases, cues) -> None:
+        """A government that protests ("Russia protested to Poland", "el Gobierno protestó ante",
+        "МИД протестует") complains officially, CAMEO 114 (PLOVER ACCUSE, disapprove); PROTEST is
+        civilian collective dissent. The actors are governments when every one is named by a country
+        name, a capital or a government body (sector GOV), none by a demonym or a group noun."""
+        if c.event_type != "PROTEST" or not c.actors or c.mode not in {None, "demo"} or "noun" in c.entry.flags:
+            return  # "demonstrations", "las protestas" are a crowd's, whoever is named with them
+        if "speaker" in c.notes or "previous subject" in c.notes:
+            return  # "a crowd which protested": the actor was not named with the verb
+        by_start = {a.start: p for p in phrases for a in p.actors}
+        relatives = {s for s, _, _ in cues.get("relative", [])}
+        for a in c.actors:
+            p = by_start.get(a.start)
+            if p is None or not (a.sector == "GOV" or (a.sector is None and p.kinds <= {"country", "capital"})):
+                return
+            # the verb's own subject: before it with no relative pronoun between ("une foule qui
+            # protestait"), or right after it in verb-first order, not inside a prepositional phrase
+            before = p.end <= c.t_start and not any(p.end <= i < c.t_start for i in relatives)
+            if not (before or c.t_end <= p.start <= c.t_end + 1) or self._oblique(p, c.sentence.tokens):
+                return
+        c.event_type, c.mode, c.cameo = "ACCUSE", "disapprove", "114"
+        c.notes.append("official protest")
+
+    def _host_visitor(self, c: EventCandidate, phrases) -> None:
+        """An ambiguous hosting verb ("received", "recibió", "принял", "استقبل") is a visit only when
+        its visitor is a person, an office, a delegation or a side ("Putin received Erdogan", "принял
+        делегацию"), not a bare country or demonym: "Latvia also took the decision" ("решение ...
+        приняли также Латвия"), "received Ukraine's request"."""
+        if not {"host", "weak"} <= c.entry.flags or not c.actors:
+            return
+        by_start = {a.start: p for p in phrases for a in p.actors}
+        if not any((p := by_start.get(a.start)) is not None and p.kinds & {"person", "title", "side", "institution", "igo"}
+                   for a in c.actors):
+            c.actors = []
+            c.notes.append("no visitor")
+
+    def _in_name(self, toks, m) -> bool:
+        """Whether a trigger is a word of a capitalized multi-word name ("Frente Farabundo Martí para
+        la Liberación Nacional", "Ministry of Defence", "Peace Corps", "Movimento de Libertação"):
+        capitalized inside a sentence that is not in title case, next to another capitalized word
+        (across at most two short lower-case words: "para la", "of the"); a meeting word in a name
+        ("the Strategic Dialogue") still counts. Scripts without capitals and
+        languages that capitalize every noun (settings ``no_capitals``, ``nouns_capitalized``) skip it."""
+        if not self.cased_names or m.payload.type == "CONSULT":
+            return False  # a meeting's own name ("the Strategic Dialogue", "la Reunión de Alto Nivel") names a meeting
+        words = [i for i, t in enumerate(toks) if t.text[:1].isalpha()]
+        if not words or m.start <= words[0] or not _capital(toks[m.start].text):
+            return False
+        long_words = [t.text for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
+        if sum(_capital(w) for w in long_words) > 0.6 * len(long_words):
+            return False  # a headline in title case
+
+        def capital_near(start: int, step: int) -> bool:
+            j, small = start, 0
+            while 0 <= j < len(toks) and j != words[0]:
+                t = toks[j].text
+                if _capital(t):
+                    return True
+                if not (t.isalpha() and t.islower() and len(t) <= 4) or small == 2:
+                    return False
+                small += 1
+                j += step
+            return False
+        return capital_near(m.start - 1, -1) or capital_near(m.end, +1)
+
+
+def _capital(word: str) -> bool:
+    """A capitalized word (not an acronym in capitals: "EU", "NATO")."""
+    return word[:1].isupper() and not word.isupper()
+

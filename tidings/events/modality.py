@@ -29,6 +29,12 @@ class ModalityRules:
             c.modality = "negated"
         elif near("hypothetical", 12, lb - 1) or near("modal", 3):
             c.modality = "hypothetical"
+        elif near("desire", 12, 0):
+            # a wish or hope ("I hope our ministers will continue to cooperate", "espera gestos
+            # concretos", "نأمل أن"), also across the complementizer that opens the wished clause:
+            # PLOVER's hypothetical mode, no asserted event
+            c.modality = "hypothetical"
+            c.notes.append("desired")
         elif future:
             new = FUTURE_TO.get(c.event_type)
             if new:
@@ -44,7 +50,10 @@ class ModalityRules:
                 c.modality = "claimed"
         if c.modality in {"asserted", "claimed"}:
             in_clause = lambda kind: any(lb - 1 <= s < rb for s, _, _ in cues.get(kind, []))  # noqa: E731
-            if in_clause("background") and not in_clause("recent"):
+            # a background word that opens the sentence ("Earlier, a spokesman announced that ...",
+            # "Ранее ... заявили, что ...") dates every clause of it
+            opening = any(s <= 1 for s, _, _ in cues.get("background", [])) and not cues.get("recent")
+            if (in_clause("background") or opening) and not in_clause("recent"):
                 c.modality = "background"  # "Earlier, ...", "в прошлом году", "in the past"
                 c.notes.append("background")
             elif near("habitual", 4) or any(ts < s < min(rb, c.t_end + HABITUAL_AFTER_WIDTH)
