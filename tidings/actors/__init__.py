@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tidings.actors.countries import country_names
+from tidings.actors.reference import ReferenceRules
 from tidings.lexicon import LanguagePack
 from tidings.records import Actor, Sentence
 from tidings.text.matcher import Matcher, longest_non_overlapping
@@ -40,6 +41,7 @@ class Unit:
     name: str | None = None
     needs_country: bool = False
     acronym: bool = False  # the pack writes it in capitals ("WHO", "US", "ONU"): lower case is a common word
+    anaphor: bool = False  # a generic body word ("ведомство", "the ministry"): the body named last
 
 
 @dataclass
@@ -78,6 +80,7 @@ class DocumentMemory:
     place_cache: dict = field(default_factory=dict)  # sentence index -> places it names (tidings.where)
     sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
     date: object = None  # datetime.date the article is from (publication): dated people are coded by it
+    last_body: tuple[str, str] | None = None  # (country, sector) of the body (ministry, agency) named last
     _folded: str | None = None
 
     def folded_text(self, article) -> str:
@@ -124,7 +127,7 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 
-class ActorRecognizer:
+class ActorRecognizer(ReferenceRules):
     """Finds actor phrases in sentences of one language (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
@@ -138,7 +141,7 @@ class ActorRecognizer:
         # pack entries first: on a tie with a CLDR name the pack's reading wins
         for e in pack.actors:
             unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None,
-                        "needs_country" in e.flags, _is_acronym(e.text))
+                        "needs_country" in e.flags, _is_acronym(e.text), "anaphor" in e.flags)
             self.matcher.add(e.words, unit)
         blocked = {" ".join(w) for w in pack.removed_actors}  # "-" lines also remove CLDR names
         for key, code in country_names(pack.lang).items():
@@ -149,6 +152,7 @@ class ActorRecognizer:
         self.conj = pack.frame_words("conj")
         self.title_prefix = pack.frame_words("title_prefix")
         self.locative = pack.frame_words("locative_prep")
+        self.preps = set().union(*(pack.frame_words(k) for k in ("agent_prep", "recipient_prep", "source_prep", "between")))
         self.stop = pack.frame_words("stop")
         self.particles = pack.frame_words("name_particle")
         self.caps = "no_capitals" not in pack.frame_words("setting")  # Arabic script has no capitals
@@ -180,7 +184,7 @@ class ActorRecognizer:
         for m in longest_non_overlapping(found):
             u: Unit = m.payload
             units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name,
-                              u.needs_country))
+                              u.needs_country, anaphor=u.anaphor))
         if self.caps:  # names found by capitals; without capitals only the pack's people
             units = self._add_people(sent, units, memory)
         # a bare toponym after a locative preposition is a place, not an actor ("in Nigeria")
@@ -366,6 +370,7 @@ class ActorRecognizer:
             ph.actors = self._code(sent, ph, memory)
             if ph.actors:
                 phrases.append(ph)
+        self._anaphora(phrases, memory)
         self._inherit(phrases, memory)
         for ph in phrases:
             for a in ph.actors:
@@ -444,41 +449,6 @@ class ActorRecognizer:
                 sec = "IGO" if c != "NGO" else "NGO"
             out.append(Actor(text=text, name=name, country=c, sector=sec, start=s0, end=e0))
         return out
-
-    def _inherit(self, phrases: list[ActorPhrase], memory: DocumentMemory) -> None:
-        """Give a country to actors that lack one: from the phrase just before in the sentence when
-        it names the same kind of body (la delegación azerbaiyana ... por el viceministro X), else
-        from the last body of that sector in the article."""
-        for k, ph in enumerate(phrases):
-            if ph.start > 0 and self._toks[ph.start - 1].norm in self.both_words and not any(a.country for a in ph.actors):
-                ranked = memory.ranked_countries()
-                if len(ranked) >= 2 and ph.actors:
-                    # "ambas delegaciones", "both sides": the article's two states
-                    a = ph.actors[0]
-                    a.country = ranked[0]
-                    ph.actors.insert(1, Actor(a.text, a.name, ranked[1], a.sector, a.start, a.end))
-                    continue
-            for a in ph.actors:
-                if a.country:
-                    continue
-                donor = None
-                for prev in reversed(phrases[:k]):
-                    gap = range(prev.end, ph.start)
-                    if not gap or any(i in self._triggers for i in gap) or any(
-                            self._toks[i].norm in {",", ";", ":", "(", ")", "«", "»", '"', "“", "”"} or self._toks[i].norm in self.conj
-                            for i in gap):  # "Merkel und Präsident Karsai": coordinated parties differ
-                        break
-                    if prev.countries and ph.start - prev.end <= 8 and all(
-                            (x.sector in (None, a.sector) or a.sector in (None, "GOV", "ELI")) for x in prev.actors):
-                        donor = prev.countries[0]
-                        break
-                    if prev.countries:
-                        break
-                if donor is None and a.sector and a.sector in memory.by_sector and a.sector not in {"CVL", "UAF", "CRM"}:
-                    donor = memory.by_sector[a.sector]
-                if donor:
-                    a.country = donor
-
 
 @lru_cache(maxsize=64)
 def recognizer_for(pack_key: tuple[str, tuple[str, ...]]) -> ActorRecognizer:

@@ -20,9 +20,10 @@ from tidings.actors import ActorPhrase
 from tidings.events.candidate import (ALLEGED_TYPES, DESTINATION_TYPES, FUTURE_TO, INTRANSITIVE, QUOTES,
                                       SOURCE_SPAN, SYMMETRIC_TYPES, EventCandidate, sentence_subject)
 from tidings.events.linking import LinkRules
+from tidings.events.impersonal import ImpersonalRules
 from tidings.events.modality import ModalityRules
 from tidings.events.parties import PartyRules
-from tidings.lexicon import EventEntry, LanguagePack
+from tidings.lexicon import AFFIX_KINDS, EventEntry, LanguagePack
 from tidings.records import Actor, Sentence
 from tidings.text.matcher import Matcher, longest_non_overlapping
 
@@ -30,7 +31,7 @@ __all__ = ["ALLEGED_TYPES", "DESTINATION_TYPES", "FUTURE_TO", "INTRANSITIVE", "Q
            "SYMMETRIC_TYPES", "EventCandidate", "EventLinker", "sentence_subject"]
 
 
-class EventLinker(PartyRules, LinkRules, ModalityRules):
+class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules):
     """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
@@ -40,7 +41,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
             self.matcher.add(e.words, e)
         self.frames = Matcher()
         for f in pack.frames:
-            if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix"}:
+            if f.kind not in AFFIX_KINDS:
                 self.frames.add(f.words, f)
         self.future_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("future_suffix"))
         self.conj = pack.frame_words("conj")
@@ -63,6 +64,9 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
         self.source_preps = pack.frame_words("source_prep")
         self.locatives = pack.frame_words("locative_prep")
+        self.locative_agent = pack.frame_words("locative_agent")
+        self.impersonal_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("impersonal_suffix"))
+        self.dative_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("dative_suffix"))
         clitics = {" ".join(f.words) for f in pack.frame_values("clitic_prefix")}
         self.clitic_conj = tuple(w for w in self.conj if w in clitics)
 
@@ -139,7 +143,8 @@ class EventLinker(PartyRules, LinkRules, ModalityRules):
         inner = [p for p in phrases if ts < p.start and p.end < te]
         if not inner or ".." not in entry.words or "noun" in entry.flags or "passive" in cand.notes:
             return
-        if self.verb_first and not any(q.end <= ts and q.start >= left_b for q in phrases):
+        if self.verb_first and not any(q.end <= ts and q.start >= left_b for q in phrases) \
+                and "impersonal" not in cand.notes:
             # verb-subject-object: the first party in the gap is the subject ("علقت إيران المفاوضات مع
             # ..."); the parties linked after the trigger are then its recipients
             after = cand.actors + cand.recipients

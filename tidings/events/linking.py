@@ -3,7 +3,7 @@ agent, symmetric frames, coordinated parties and noun triggers (a mixin of ``Eve
 from __future__ import annotations
 
 from tidings.actors import ActorPhrase
-from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
+from tidings.events.candidate import SYMMETRIC_TYPES, EventCandidate
 
 # nouns whose of-phrase is the one acted on ("the arrest of journalists", "la liberación de presos")
 OBJECT_OF_NOUN = {"COERCE", "RETREAT", "AID", "CONCEDE", "MOBILIZE"}
@@ -129,7 +129,6 @@ class LinkRules:
         country the recipient; host, inverse and symmetric entries then swap or merge them."""
         ts, te = c.t_start, c.t_end
         flags = c.entry.flags
-        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         objects: list[int] = []
         if aux is not None:
             # verb-final clause: subject before the auxiliary, or right after it when inverted
@@ -147,29 +146,19 @@ class LinkRules:
             # the subject is the nearest party before the trigger that is not inside a prepositional
             # phrase ("... the annexation by the Russian Federation, and continues to condemn")
             direct = [k for k in left if not self._oblique(phrases[k], toks)]
+            # a bare dative before the verb is its recipient ("Украине передали танки")
+            datives = [k for k in direct if self._dative(phrases[k], toks)]
+            direct = [k for k in direct if k not in datives]
+            others = [k for k in left if k not in datives]
             subj = self._group(phrases, direct[-1], toks, -1) if direct else (
-                self._group(phrases, left[-1], toks, -1) if left and not right else [])
+                self._group(phrases, others[-1], toks, -1) if others and not right else [])
+            objects = datives
         rest = objects + [k for k in right]
         if subj:
             c.actors = self._actors_of(phrases, subj)
             c.confidence = 0.7
         else:
-            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb and not self._oblique(p, toks)]
-            # a subject pronoun next to the verb ("Er verurteilte Russland", "Am Montag verurteilte er
-            # Russland") leaves the party after the verb its object; the speaker rule finds the actor
-            pronoun = any(e == ts or s == te for s, e, _ in cues.get("pronoun", []))
-            verb_subject_order = (self.verb_first and not pronoun) or c.event_type in INTRANSITIVE or "self" in flags
-            if right and verb_subject_order and not (right[0] in rprep or any(s in rprep for s in range(te, phrases[right[0]].start))):
-                # verb-first order ("هاجمت روسيا أوكرانيا", "protestaron miles de estudiantes")
-                grp = self._group(phrases, right[0], toks, +1)
-                c.actors = self._actors_of(phrases, grp)
-                c.confidence = 0.55
-                rest = [k for k in rest if k not in grp]
-            elif outer:
-                # no subject in the clause: the speaker of the main clause ("Moscou affirme avoir
-                # abattu ...", "X said that it shot down Y")
-                c.actors = self._actors_of(phrases, self._group(phrases, outer[-1], toks, -1))
-                c.confidence = 0.5
+            rest = self._subjectless(c, phrases, cues, left, right, lb, objects, rest, toks)
         if "self" in flags:
             rest = []
         if rest:

@@ -1,0 +1,119 @@
+"""Who is the subject when the clause names none where the verb expects it: a body in a fronted
+locative, a fronted dative, an impersonal pronoun, a subject after a clause-initial verb, a
+generic body word standing for the body named last. Our own sentences, values worked out by hand."""
+import pytest
+
+import tidings
+
+PUB = "2024-03-14"
+ALL = ["asserted", "claimed", "negated", "future", "hypothetical"]
+
+
+def one(text, lang, etype):
+    evs = tidings.code_text(text, lang=lang, published=PUB, modalities=ALL)
+    found = [e for e in evs if e.event_type == etype]
+    assert found, f"no {etype} in {[(e.event_type, e.trigger.text) for e in evs]}"
+    return found[0]
+
+
+def codes(parties):
+    return sorted({a.code for a in parties})
+
+
+# -- a body in a fronted locative speaks for a subjectless verb ---------------------------------
+@pytest.mark.parametrize("text,lang,etype,actor,recipient", [
+    ("В МИД России осудили удары Израиля по Сирии.", "ru", "ACCUSE", "RUSGOV", "ISR"),
+    ("В Кремле отвергли обвинения Украины.", "ru", "REJECT", "RUSGOV", "UKR"),
+    ("В Министерстве обороны Китая обвинили США в провокациях.", "ru", "ACCUSE", "CHNMIL", "USA"),
+    ("Im Auswärtigen Amt verurteilte man den Angriff Russlands auf die Ukraine.", "de", "ACCUSE", "DEUGOV", "RUS"),
+    ("Im Kanzleramt kritisierte man die Sanktionen gegen Russland.", "de", "ACCUSE", "DEUGOV", "RUS"),
+    ("Au ministère russe des Affaires étrangères, on a condamné les frappes israéliennes en Syrie.", "fr",
+     "ACCUSE", "RUSGOV", "ISR"),
+    ("Au Quai d'Orsay, on a condamné l'attaque contre Israël.", "fr", "ACCUSE", "FRAGOV", "ISR"),
+    ("En el Ministerio de Exteriores ruso condenaron los ataques israelíes contra Siria.", "es",
+     "ACCUSE", "RUSGOV", "ISR"),
+    ("Alla Farnesina hanno condannato l'attacco contro Israele.", "it", "ACCUSE", "ITAGOV", "ISR"),
+    ("No Itamaraty condenaram o ataque contra Israel.", "pt", "ACCUSE", "BRAGOV", "ISR"),
+    ("وفي الخارجية الروسية أدانوا الغارات الإسرائيلية على سوريا.", "ar", "ACCUSE", "RUSGOV", "ISR"),
+])
+def test_locative_body_speaks(text, lang, etype, actor, recipient):
+    ev = one(text, lang, etype)
+    assert codes(ev.actors) == [actor]
+    assert recipient in {a.country for a in ev.recipients}
+    assert ev.modality == "asserted"
+
+
+def test_a_subject_after_the_verb_wins_over_the_locative():
+    # V2: "In Berlin verurteilte Scholz ..." names its subject after the verb
+    ev = one("Im Kanzleramt verurteilte Scholz Russland.", "de", "ACCUSE")
+    assert {a.country for a in ev.actors} == {"DEU"} and codes(ev.recipients) == ["RUS"]
+    assert "locative agent" not in ev.actors[0].text
+
+
+# -- a fronted dative is the recipient, not the subject -------------------------------------------
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Украине передали новые танки.", "AID", [], ["UKR"]),
+    ("Сирии направили гуманитарную помощь.", "AID", [], ["SYR"]),
+    ("Ирану пригрозили новыми санкциями.", "THREATEN", [], ["IRN"]),
+    ("Украине передала танки Германия.", "AID", ["DEU"], ["UKR"]),
+    ("Германия передала Украине новые танки.", "AID", ["DEU"], ["UKR"]),
+])
+def test_russian_dative_is_the_recipient(text, etype, actor, recipient):
+    ev = one(text, "ru", etype)
+    assert codes(ev.actors) == actor
+    assert codes(ev.recipients) == recipient
+
+
+def test_an_indeclinable_name_is_no_dative():
+    ev = one("Мали выслала французского посла.", "ru", "SANCTION")
+    assert codes(ev.actors) == ["MLI"] and codes(ev.recipients) == ["FRA"]
+
+
+def test_impersonal_verb_takes_the_previous_subject():
+    ev = one("Минобороны России сообщило об обмене пленными. Украине передали 90 пленных.", "ru", "RETREAT")
+    assert {a.country for a in ev.actors} == {"RUS"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Man schickte der Ukraine neue Panzer.", "de"),
+    ("On a livré des chars à l'Ukraine.", "fr"),
+    ("Se envió ayuda humanitaria a Ucrania.", "es"),
+])
+def test_impersonal_pronoun_leaves_the_object_the_recipient(text, lang):
+    ev = one(text, lang, "AID")
+    assert codes(ev.actors) == []
+    assert codes(ev.recipients) == ["UKR"]
+
+
+# -- a subject after a clause-initial verb is the actor ------------------------------------------
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Condenó el gobierno español el ataque contra Siria.", "es", "ESPGOV", "SYR"),
+    ("Condenou o governo brasileiro o ataque contra a Síria.", "pt", "BRAGOV", "SYR"),
+    ("Condannò il governo italiano l'attacco contro la Siria.", "it", "ITAGOV", "SYR"),
+])
+def test_subject_after_a_clause_initial_verb(text, lang, actor, recipient):
+    ev = one(text, lang, "ACCUSE")
+    assert codes(ev.actors) == [actor]
+    assert codes(ev.recipients) == [recipient]
+
+
+def test_a_personal_object_after_the_verb_stays_the_recipient():
+    ev = one("Condenó a Rusia por el ataque.", "es", "ACCUSE")
+    assert codes(ev.recipients) == ["RUS"]
+
+
+# -- a generic body word stands for the body the article named last -------------------------------
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Министерство обороны России сообщило об обмене пленными. В ведомстве обвинили Украину в обстрелах.",
+     "ru", "RUSMIL", "UKR"),
+    ("El Ministerio de Defensa de Rusia publicó un informe. El ministerio acusó a Ucrania de atacar Bélgorod.",
+     "es", "RUSMIL", "UKR"),
+    ("Das russische Verteidigungsministerium meldete neue Zahlen. Das Ministerium verurteilte die Angriffe "
+     "der Ukraine.", "de", "RUSMIL", "UKR"),
+    ("India's Foreign Ministry issued a statement. The ministry condemned the Chinese incursion.", "en",
+     "INDGOV", "CHN"),
+])
+def test_the_ministry_is_the_body_named_last(text, lang, actor, recipient):
+    ev = one(text, lang, "ACCUSE")
+    assert codes(ev.actors) == [actor]
+    assert {a.country for a in ev.recipients} == {recipient}
