@@ -117,3 +117,28 @@ def test_the_ministry_is_the_body_named_last(text, lang, actor, recipient):
     ev = one(text, lang, "ACCUSE")
     assert codes(ev.actors) == [actor]
     assert {a.country for a in ev.recipients} == {recipient}
+
+
+# -- Arabic verb-subject-object: an adjective closes the subject, the next name is the object ------
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("هاجمت القوات الروسية أوكرانيا.", "ASSAULT", "RUSMIL", "UKR"),
+    ("قصفت الطائرات الإسرائيلية سوريا.", "ASSAULT", "ISR", "SYR"),
+    ("انتقد وزير الخارجية الروسي سيرغي لافروف الولايات المتحدة.", "ACCUSE", "RUSGOV", "USA"),
+    ("فرضت الولايات المتحدة عقوبات على إيران.", "SANCTION", "USA", "IRN"),
+])
+def test_arabic_subject_then_object(text, etype, actor, recipient):
+    ev = one(text, "ar", etype)
+    assert codes(ev.actors) == [actor]
+    assert codes(ev.recipients) == [recipient]
+
+
+# -- "ألقى باللوم على": the object of على is the one blamed --------------------------------------
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("ألقت الخارجية السورية باللوم على الولايات المتحدة.", "SYRGOV", "USA"),
+    ("ألقت روسيا باللوم على أوكرانيا في الهجوم.", "RUS", "UKR"),
+    ("وألقى الرئيس الإيراني باللوم على إسرائيل.", "IRNGOV", "ISR"),
+])
+def test_arabic_blame_is_accuse(text, actor, recipient):
+    ev = one(text, "ar", "ACCUSE")
+    assert codes(ev.actors) == [actor]
+    assert codes(ev.recipients) == [recipient]

@@ -392,6 +392,9 @@ class ActorRecognizer(ReferenceRules):
             if self.head_first and prev.kind in named | {"demonym"} and u.kind in {"title", "institution", "group", "side"}:
                 # verb-subject-object order puts subject and object side by side ("طردت فرنسا السفير")
                 return False
+            if self.head_first and prev.kind == "demonym" and u.kind in named - {"person"}:
+                # an adjective closes its noun phrase: "هاجمت القوات الروسية أوكرانيا" is subject, object
+                return False
             return True
         words = [toks[i] for i in gap]
         norms = [t.norm for t in words]
