@@ -142,3 +142,26 @@ def test_arabic_blame_is_accuse(text, actor, recipient):
     ev = one(text, "ar", "ACCUSE")
     assert codes(ev.actors) == [actor]
     assert codes(ev.recipients) == [recipient]
+
+
+# -- a state body named without a country is the dateline's ----------------------------------------
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("DAKAR, 3 mars - Le ministère des Affaires étrangères a condamné l'attaque contre la Mauritanie.\n\n"
+     "La Mauritanie a remercié le Mali.", "fr", "SENGOV", "MRT"),
+    ("Caracas, 3 mar (EFE).- La cancillería condenó las sanciones de Estados Unidos contra Cuba.", "es",
+     "VENGOV", "USA"),
+    ("New Delhi [India], March 3: The Ministry of External Affairs has condemned the missile attack on "
+     "Saudi Arabia.\n\nSaudi Arabia said the attack came from Yemen.", "en", "INDGOV", "SAU"),
+])
+def test_unnamed_body_takes_the_dateline_country(text, lang, actor, recipient):
+    evs = tidings.code_text(text, lang=lang, published="2024-03-03", modalities=ALL)
+    ev = next(e for e in evs if e.event_type == "ACCUSE")
+    assert codes(ev.actors) == [actor]
+    assert recipient in {a.country for a in ev.recipients}
+
+
+def test_a_body_named_with_its_country_keeps_it():
+    evs = tidings.code_text("MOSCOW, March 3 - The Ukrainian Foreign Ministry condemned the Russian strikes.",
+                            lang="en", published="2024-03-03", modalities=ALL)
+    ev = next(e for e in evs if e.event_type == "ACCUSE")
+    assert codes(ev.actors) == ["UKRGOV"]
