@@ -165,3 +165,17 @@ def test_a_body_named_with_its_country_keeps_it():
                             lang="en", published="2024-03-03", modalities=ALL)
     ev = next(e for e in evs if e.event_type == "ACCUSE")
     assert codes(ev.actors) == ["UKRGOV"]
+
+
+# -- verb-second: a name after the verb is the subject, what follows its article the object ---------
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Am Montag verurteilte Scholz die Angriffe Russlands.", "de", "DEU", "RUS"),
+    ("Nach Gesprächen mit Putin verurteilte Erdogan die israelischen Angriffe.", "de", "TUR", "ISR"),
+    ("Gestern kritisierte Macron die russischen Angriffe auf Kiew.", "de", "FRA", "RUS"),
+    ("Ayer condenó Macron los ataques rusos contra Kiev.", "es", "FRA", "RUS"),
+    ("Hier, Erdogan a condamné les frappes israéliennes.", "fr", "TUR", "ISR"),
+])
+def test_subject_name_then_object_phrase(text, lang, actor, recipient):
+    ev = one(text, lang, "ACCUSE")
+    assert {a.country for a in ev.actors} == {actor}
+    assert {a.country for a in ev.recipients} == {recipient}

@@ -407,9 +407,13 @@ class ActorRecognizer(ReferenceRules):
         if prev.kind == "person" and norms and norms[0] == "," and all(n in self.articles for n in norms[1:]) and u.kind in {"title", "former", "institution"}:
             return True
         if all(n in self.of_words or n in self.articles or (_is_cap(t.text) and t.norm not in self.stop) for n, t in zip(norms, words)):
-            if prev.kind in {"country", "capital"} and u.kind in {"country", "capital"} and not any(
-                    n in self.of_words for n in norms):
-                return False  # subject and object of a verb-second clause: "verurteilte Russland die USA"
+            if prev.kind in {"country", "capital", "person"} and u.kind in COUNTRYISH and not any(
+                    n in self.of_words for n in norms) and (u.kind != "demonym" or any(n in self.articles for n in norms)):
+                # subject and object of a verb-second clause: "verurteilte Russland die USA", "verurteilte
+                # Erdogan die israelischen Angriffe"
+                return False
+            if any(i in self._triggers for i in gap):
+                return False  # "Scholz die Angriffe Russlands": a capitalized trigger noun is no name part
             return any(n in self.of_words for n in norms) or u.kind in COUNTRYISH
         if has_sector and u.kind in COUNTRYISH and prev.kind in COUNTRYISH and all(n in self.conj or n in self.articles or n in self.of_words or n == "," for n in norms):
             # a comma alone joins only inside a list that goes on ("los ministros de Rusia, Ucrania y

@@ -62,12 +62,14 @@ class ImpersonalRules:
         return i < 0 or toks[i].norm not in self.preps
 
     def _verb_opens_clause(self, c: EventCandidate, phrases: list[ActorPhrase], right: list[int], lb: int, toks) -> bool:
-        """Whether a verb trigger opens its clause (only non-word tokens before it) and a party
+        """Whether a verb trigger opens its clause (at most two words, an adverb, before it) and a party
         follows it at once, after at most an article: that party is the subject ("Condenó el
         gobierno español el ataque", "Anunciou o governo brasileiro que ..."), unless a recipient
         preposition governs it ("Condenó a Rusia")."""
-        if not right or any(toks[j].text[:1].isalnum() for j in range(lb, c.t_start)):
-            return False
+        words = [j for j in range(lb, c.t_start) if toks[j].text[:1].isalnum()]
+        if not right or len(words) > 2 or any(j in self._verbal_tokens for j in words) \
+                or any(toks[j].text[:1].isupper() for j in words[1:]):
+            return False  # at most a time adverb before the verb ("Ayer condenó Macron ..."), no name
         p = phrases[right[0]]
         gap = [toks[j].norm for j in range(c.t_end, p.start)]
         return len(gap) <= 1 and all(w in self.articles and w not in self.recipient_preps for w in gap)
@@ -89,7 +91,9 @@ class ImpersonalRules:
         if impersonal:
             c.notes.append("impersonal")
         verb_subject_order = (self.verb_first and not pronoun and not impersonal) or c.event_type in INTRANSITIVE \
-            or "self" in flags or (not impersonal and (bool(objects) or self._verb_opens_clause(c, phrases, right, lb, toks)))
+            or "self" in flags or (not impersonal and (bool(objects) or (
+                not any(lb <= s < ts for s, _, _ in cues.get("pronoun", []))
+                and self._verb_opens_clause(c, phrases, right, lb, toks))))
         located = self._locative_agent(c, phrases, left, lb, toks)
         if located is not None and (impersonal or not (verb_subject_order and right)):
             # "В МИД России заявили", "Im Außenministerium verurteilte man": the body speaks
