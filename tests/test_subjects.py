@@ -179,3 +179,30 @@ def test_subject_name_then_object_phrase(text, lang, actor, recipient):
     ev = one(text, lang, "ACCUSE")
     assert {a.country for a in ev.actors} == {actor}
     assert {a.country for a in ev.recipients} == {recipient}
+
+
+# -- a fronted meeting is the main subject's; a noun's own party is no verb subject -----------------
+@pytest.mark.parametrize("text,lang", [
+    ("Tras la reunión con Putin, Erdogan condenó los ataques israelíes.", "es"),
+    ("Après sa rencontre avec Poutine, Erdogan a condamné les frappes israéliennes.", "fr"),
+    ("Nach Gesprächen mit Putin verurteilte Erdogan die israelischen Angriffe.", "de"),
+    ("Após reunião com Putin, Erdogan condenou os ataques israelenses.", "pt"),
+    ("Dopo l'incontro con Putin, Erdogan ha condannato gli attacchi israeliani.", "it"),
+])
+def test_fronted_meeting_takes_the_main_subject(text, lang):
+    ev = one(text, lang, "CONSULT")
+    assert {a.country for a in ev.actors} | {a.country for a in ev.recipients} == {"TUR", "RUS"}
+    acc = one(text, lang, "ACCUSE")
+    assert {a.country for a in acc.actors} == {"TUR"} and {a.country for a in acc.recipients} == {"ISR"}
+
+
+@pytest.mark.parametrize("text,lang,etype,actor,recipient", [
+    ("وسط احتجاجات الطلاب الإيرانيين، أدانت فرنسا القمع.", "ar", "ACCUSE", ["FRA"], []),
+    ("Удары Израиля осудила Франция.", "ru", "ACCUSE", ["FRA"], ["ISR"]),
+    ("Решение о высылке российских дипломатов поддержала Латвия.", "ru", "SUPPORT", ["LVA"], ["RUS"]),
+    ("Los ataques de Israel condenó el gobierno español.", "es", "ACCUSE", ["ESPGOV"], ["ISR"]),
+])
+def test_a_noun_party_is_no_verb_subject(text, lang, etype, actor, recipient):
+    ev = one(text, lang, etype)
+    assert codes(ev.actors) == actor
+    assert {a.country for a in ev.recipients} == set(recipient)

@@ -97,6 +97,7 @@ class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules):
         n = len(toks)
         self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
         self._verbal_tokens = {i for m in triggers if "noun" not in m.payload.flags for i in range(m.start, m.end)}
+        self._noun_ends = {m.end for m in triggers if "noun" in m.payload.flags}
         operations = self._operation_names(cues, toks)
         named = {i for a, b in operations for i in range(a, b)}
         all_phrases = phrases
@@ -121,6 +122,7 @@ class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules):
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
+            self._fronted_meeting(cand, phrases, left_b, right_b, toks)
             self._victim_verb(cand, phrases, cues, toks, left_b, right_b)
             self._gap_object(cand, phrases, left_b)
             self._shared_subject(cand, phrases, toks, left_b)

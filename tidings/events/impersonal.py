@@ -5,7 +5,7 @@ speaks for an impersonal verb ("В МИД России заявили", "Im Auß
 from __future__ import annotations
 
 from tidings.actors import ActorPhrase
-from tidings.events.candidate import INTRANSITIVE, EventCandidate
+from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
 
 #: kinds of units that name a body able to speak for a clause it is the locative of
 BODY_KINDS = {"institution", "org", "igo"}
@@ -74,10 +74,11 @@ class ImpersonalRules:
         gap = [toks[j].norm for j in range(c.t_end, p.start)]
         return len(gap) <= 1 and all(w in self.articles and w not in self.recipient_preps for w in gap)
 
-    def _subjectless(self, c: EventCandidate, phrases, cues, left, right, lb: int, objects, rest, toks) -> list[int]:
+    def _subjectless(self, c: EventCandidate, phrases, cues, left, right, lb: int, fronted: bool, rest,
+                     toks) -> list[int]:
         """A verb with no subject before it in its clause: a locative body that speaks for it, the
         party after it in verb-subject order, else the subject of the main clause. Returns the
-        parties left for the recipient."""
+        parties left for the recipient; ``fronted``: an object stands before the verb."""
         ts, te = c.t_start, c.t_end
         flags = c.entry.flags
         rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
@@ -91,7 +92,7 @@ class ImpersonalRules:
         if impersonal:
             c.notes.append("impersonal")
         verb_subject_order = (self.verb_first and not pronoun and not impersonal) or c.event_type in INTRANSITIVE \
-            or "self" in flags or (not impersonal and (bool(objects) or (
+            or "self" in flags or (not impersonal and (fronted or (
                 not any(lb <= s < ts for s, _, _ in cues.get("pronoun", []))
                 and self._verb_opens_clause(c, phrases, right, lb, toks))))
         located = self._locative_agent(c, phrases, left, lb, toks)
@@ -112,3 +113,36 @@ class ImpersonalRules:
             c.actors = self._actors_of(phrases, self._group(phrases, outer[-1], toks, -1))
             c.confidence = 0.5
         return rest
+
+    def _noun_complement(self, p: ActorPhrase, toks) -> bool:
+        """Whether a phrase completes a noun trigger (right after it, or after an of-word or an
+        article): "protests of Iranian students", "احتجاجات الطلاب الإيرانيين", "удары Израиля". It is
+        the noun's party, never the subject of a later verb ("وسط احتجاجات الطلاب، أدانت فرنسا")."""
+        j = p.start
+        while j > 0 and (toks[j - 1].norm in self.of_words or toks[j - 1].norm in self.articles):
+            j -= 1
+        return j in self._noun_ends
+
+    def _fronted_meeting(self, c: EventCandidate, phrases: list[ActorPhrase], lb: int, rb: int, toks) -> None:
+        """A meeting noun in a fronted phrase ("After talks with Putin, Erdogan said", "Tras la reunión
+        con Putin, Erdogan condenó", "Nach Gesprächen mit Putin verurteilte Erdogan") is the main
+        clause subject's: the first party not governed by a preposition after a comma or a verb that
+        follows the noun joins its actors."""
+        if c.event_type not in SYMMETRIC_TYPES or c.t_start - lb > 3 \
+                or any(lb <= p.start < c.t_start for p in phrases):
+            return
+        before = toks[c.t_start - 1].norm if c.t_start > lb else ""
+        if "noun" not in c.entry.flags and not (before in self.possessive or before in self.articles or before in self.preps):
+            return  # a verb entry read as a noun only after an article, a possessive or a preposition
+        for p in phrases:
+            if p.start < c.t_end or p.end > rb or self._oblique(p, toks) or self._noun_complement(p, toks):
+                continue
+            gap = range(c.t_end, p.start)
+            if any(toks[i].text == "," for i in gap) or any(i in self._verbal_tokens for i in gap):
+                keys = {a.code for a in c.actors + c.recipients}
+                new = [a for a in p.actors if a.code not in keys]
+                if new:
+                    c.actors = new + c.actors + c.recipients
+                    c.recipients = []
+                    c.notes.append("fronted meeting")
+            return

@@ -144,21 +144,26 @@ class LinkRules:
             objects = [k for k in inside if k not in subj]
         else:
             # the subject is the nearest party before the trigger that is not inside a prepositional
-            # phrase ("... the annexation by the Russian Federation, and continues to condemn")
-            direct = [k for k in left if not self._oblique(phrases[k], toks)]
-            # a bare dative before the verb is its recipient ("Украине передали танки")
-            datives = [k for k in direct if self._dative(phrases[k], toks)]
-            direct = [k for k in direct if k not in datives]
-            others = [k for k in left if k not in datives]
+            # phrase ("... the annexation by the Russian Federation, and continues to condemn"), nor the
+            # party of a noun trigger ("amid protests of X"), nor a bare dative ("Украине передали танки")
+            complements = [k for k in left if self._noun_complement(phrases[k], toks)]
+            datives = [k for k in left if k not in complements and self._dative(phrases[k], toks)]
+            direct = [k for k in left if not self._oblique(phrases[k], toks) and k not in complements + datives]
+            others = [k for k in left if k not in complements + datives]
             subj = self._group(phrases, direct[-1], toks, -1) if direct else (
                 self._group(phrases, others[-1], toks, -1) if others and not right else [])
-            objects = datives
+            # a noun's party before the verb, with no comma between, is part of a fronted object
+            # ("Удары Израиля осудила Франция": ISR); after a comma it was an adverbial ("Amid protests of X,")
+            objects = datives + ([] if subj else [k for k in complements if not any(
+                toks[i].text in {",", "،"} for i in range(phrases[k].end, ts))])
         rest = objects + [k for k in right]
         if subj:
             c.actors = self._actors_of(phrases, subj)
             c.confidence = 0.7
         else:
-            rest = self._subjectless(c, phrases, cues, left, right, lb, objects, rest, toks)
+            # an object before the verb (a dative, a noun's party: "Решение о высылке дипломатов
+            # поддержала Латвия") leaves the subject after it
+            rest = self._subjectless(c, phrases, cues, left, right, lb, bool(objects), rest, toks)
         if "self" in flags:
             rest = []
         if rest:
