@@ -206,3 +206,16 @@ def test_a_noun_party_is_no_verb_subject(text, lang, etype, actor, recipient):
     ev = one(text, lang, etype)
     assert codes(ev.actors) == actor
     assert {a.country for a in ev.recipients} == set(recipient)
+
+
+# -- Arabic definite article: a definite noun heads no construct; alone it is the body named last ---
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("أعلنت وزارة الخارجية العراقية استدعاء السفير البريطاني. ودعت الوزارة السفير البريطاني إلى الحضور.",
+     "REQUEST", "IRQGOV", "GBR"),
+    ("أدانت وزارة الدفاع الروسية الهجوم. واتهمت الوزارة أوكرانيا بقصف المدينة.", "ACCUSE", "RUSMIL", "UKR"),
+    ("اتهمت وزارة الصحة الفلسطينية إسرائيل بقصف المستشفى.", "ACCUSE", "PSEGOV", "ISR"),
+])
+def test_arabic_definite_body(text, etype, actor, recipient):
+    ev = one(text, "ar", etype)
+    assert codes(ev.actors) == [actor]
+    assert {a.country for a in ev.recipients} == {recipient}

@@ -76,13 +76,13 @@ FRAME_KINDS = {
     "conj", "clause_break", "between", "clitic_prefix", "locative_prep", "source_prep",
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
     "background", "recent", "habitual", "source", "operation", "pronoun", "contraction", "victim", "halt",
-    "impersonal", "impersonal_suffix", "dative_suffix", "locative_agent",
+    "impersonal", "impersonal_suffix", "dative_suffix", "locative_agent", "definite_prefix",
 }
 #: frame kinds whose pattern is a word part (a prefix or an ending), not words
 AFFIX_KINDS = frozenset({"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix", "impersonal_suffix",
-                         "dative_suffix"})
+                         "dative_suffix", "definite_prefix"})
 #: the values a frame kind takes (empty: the default reading): ``after``, a postposed negation ("не было")
-FRAME_VALUES = {"negation": {"", "after"}}
+FRAME_VALUES = {"negation": {"", "after"}, "definite_prefix": {"", "prep"}}
 # country codes pycountry lacks: Palestine's alpha-3 in older data, Kosovo's user-assigned XKX and CAMEO's KOS
 _EXTRA_COUNTRIES = {"PSE", "XKX", "KOS"}
 

@@ -165,6 +165,9 @@ class ActorRecognizer(ReferenceRules):
 
             self.name_months = frozenset(fold(w) for w in calendar_words(pack.lang, abbreviated=False)) & self.stop
         self.head_first = "head_first" in pack.frame_words("setting")
+        # a word with the definite article ("الوزارة") heads no construct: the noun after it is another party
+        self.definite = tuple(" ".join(f.words) for f in pack.frame_values("definite_prefix"))
+        self.definite_prep = tuple(" ".join(f.words) for f in pack.frame_values("definite_prefix") if f.value == "prep")
         self.territory = pack.frame_words("territory")
         self.both_words = pack.frame_words("both")
         self._triggers: frozenset[int] = frozenset()
@@ -202,6 +205,10 @@ class ActorRecognizer(ReferenceRules):
                 u = Unit(u.start, u.end, "place", u.country, None, None)
             keep.append(u)
         return keep
+
+    def is_definite(self, tok) -> bool:
+        """Whether a token carries a ``definite_prefix`` (Arabic "ال", "وال", "بال"...)."""
+        return any(tok.text.startswith(p) and len(tok.text) > len(p) + 2 for p in self.definite)
 
     def _share_heads(self, toks, groups: list[list[Unit]]) -> list[list[Unit]]:
         """Coordinated demonyms share one head noun: "Armenian and Azerbaijani negotiators",
@@ -392,6 +399,9 @@ class ActorRecognizer(ReferenceRules):
             if self.head_first and prev.kind in named | {"demonym"} and u.kind in {"title", "institution", "group", "side"}:
                 # verb-subject-object order puts subject and object side by side ("طردت فرنسا السفير")
                 return False
+            if self.definite and u.kind in (named | {"title", "institution", "group", "side"}) - {"person"} \
+                    and self.is_definite(toks[prev.end - 1]) and not toks[u.start].text.startswith(self.definite_prep or ("\0",)):
+                return False  # "ودعت الوزارة السفير البريطاني", "اتهمت الوزارة أوكرانيا": two parties
             if self.head_first and prev.kind == "demonym" and u.kind in named - {"person"}:
                 # an adjective closes its noun phrase: "هاجمت القوات الروسية أوكرانيا" is subject, object
                 return False
@@ -404,6 +414,9 @@ class ActorRecognizer(ReferenceRules):
         if u.kind == "person" and all(n in self.of_words or n in self.articles or n == "," or n.rstrip(".") in self.title_prefix or _is_cap(t.text) for n, t in zip(norms, words)):
             return any(x.kind in {"title", "former"} for x in group) or (
                 any(n in self.of_words for n in norms) and any(x.kind == "institution" for x in group))
+        if self.definite and len(words) == 1 and u.kind == "demonym" and prev.kind == "institution" \
+                and not self.is_definite(toks[prev.end - 1]) and self.is_definite(words[0]):
+            return True  # a construct then its adjective: "وزارة الصحة الفلسطينية" (the Palestinian health ministry)
         if prev.kind == "person" and norms and norms[0] == "," and all(n in self.articles for n in norms[1:]) and u.kind in {"title", "former", "institution"}:
             return True
         if all(n in self.of_words or n in self.articles or (_is_cap(t.text) and t.norm not in self.stop) for n, t in zip(norms, words)):

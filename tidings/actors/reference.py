@@ -29,7 +29,8 @@ class ReferenceRules:
                 before = toks[ph.start - 1].norm if ph.start > 0 else ""
                 after = toks[ph.end] if ph.end < len(toks) else None
                 bare_before = not before or not before[:1].isalnum() or before in self.articles \
-                    or before in self.locative or before in self.of_words or before in self.preps
+                    or before in self.locative or before in self.of_words or before in self.preps \
+                    or self.is_definite(toks[ph.start])  # "الوزارة": the ministry
                 bare_after = after is None or (after.norm not in self.of_words and not _is_cap(after.text))
                 if bare_before and bare_after:
                     country, sector = memory.last_body
