@@ -219,3 +219,19 @@ def test_arabic_definite_body(text, etype, actor, recipient):
     ev = one(text, "ar", etype)
     assert codes(ev.actors) == [actor]
     assert {a.country for a in ev.recipients} == {recipient}
+
+
+# -- a subject named without a country takes that of the body or place that opens its clause -------
+@pytest.mark.parametrize("text,lang", [
+    ("In the Kremlin, officials rejected the accusations of Ukraine.", "en"),
+    ("En el Kremlin, los funcionarios rechazaron las acusaciones de Ucrania.", "es"),
+    ("В Кремле чиновники отвергли обвинения Украины.", "ru"),
+    ("Au Kremlin, les responsables ont rejeté les accusations de l'Ukraine.", "fr"),
+    ("In Moscow, officials rejected the accusations of Ukraine.", "en"),
+    ("En Moscú, los funcionarios rechazaron las acusaciones de Ucrania.", "es"),
+    ("В Москве чиновники отвергли обвинения Украины.", "ru"),
+])
+def test_fronted_body_or_place_gives_the_subject_its_country(text, lang):
+    ev = one(text, lang, "REJECT")
+    assert codes(ev.actors) == ["RUSGOV"]
+    assert codes(ev.recipients) == ["UKR"]

@@ -119,6 +119,10 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
         if a.name is None and a.end is not None:
             # "police in Paris, Texas", "troops in Iraq": a body named with the place it is in
             near = [c for start, c in sentence_places(doc, sent) if 0 <= start - a.end <= 12]
+            if not near and a in actors and a.start is not None:
+                # "In Moscow, officials rejected ...": a place opening the sentence, right before its subject
+                near = [c for start, c in sentence_places(doc, sent)
+                        if start - sent.start <= 12 and 0 < a.start - start <= 30]
             if near:
                 a.country = near[0]
                 penalty += 0.05

@@ -4,6 +4,8 @@ speaks for an impersonal verb ("В МИД России заявили", "Im Auß
 передали танки"), and a subject after a clause-initial verb ("Condenó el gobierno español")."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tidings.actors import ActorPhrase
 from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
 
@@ -146,3 +148,17 @@ class ImpersonalRules:
                     c.recipients = []
                     c.notes.append("fronted meeting")
             return
+
+    def _located_subject(self, c: EventCandidate, phrases: list[ActorPhrase], left: list[int], subj: list[int],
+                         lb: int, toks) -> list:
+        """The actors of the subject ``subj``; a subject named without a country ("officials",
+        "чиновники") in a clause fronted by a locative body takes that body's country ("In the
+        Kremlin, officials rejected ...": RUS)."""
+        actors = self._actors_of(phrases, subj)
+        if any(a.country for a in actors):
+            return actors
+        located = self._locative_agent(c, phrases, [k for k in left if k not in subj], lb, toks)
+        if located is None or phrases[located].start > phrases[subj[0]].start:
+            return actors
+        country = next((a.country for a in phrases[located].actors if a.country), None)
+        return [replace(a, country=country) for a in actors] if country else actors

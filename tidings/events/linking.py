@@ -158,7 +158,7 @@ class LinkRules:
                 toks[i].text in {",", "،"} for i in range(phrases[k].end, ts))])
         rest = objects + [k for k in right]
         if subj:
-            c.actors = self._actors_of(phrases, subj)
+            c.actors = self._located_subject(c, phrases, left, subj, lb, toks)
             c.confidence = 0.7
         else:
             # an object before the verb (a dative, a noun's party: "Решение о высылке дипломатов
