@@ -235,3 +235,17 @@ def test_fronted_body_or_place_gives_the_subject_its_country(text, lang):
     ev = one(text, lang, "REJECT")
     assert codes(ev.actors) == ["RUSGOV"]
     assert codes(ev.recipients) == ["UKR"]
+
+
+# -- one side meeting two counterparts in one article is two meetings ---------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Lavrov held talks with the Turkish foreign minister in Ankara. Later, Lavrov met the Iranian foreign "
+     "minister.", "en"),
+    ("Лавров провел переговоры с министром иностранных дел Турции. Затем Лавров встретился с министром "
+     "иностранных дел Ирана.", "ru"),
+    ("التقى لافروف بوزير الخارجية التركي. كما التقى لافروف بوزير الخارجية الإيراني.", "ar"),
+])
+def test_two_meetings_with_different_counterparts(text, lang):
+    evs = [e for e in tidings.code_text(text, lang=lang, published=PUB) if e.event_type == "CONSULT"]
+    sides = [{a.country for a in e.actors + e.recipients} for e in evs]
+    assert {"RUS", "TUR"} in sides and {"RUS", "IRN"} in sides
