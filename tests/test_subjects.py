@@ -26,14 +26,14 @@ def codes(parties):
     ("В Кремле отвергли обвинения Украины.", "ru", "REJECT", "RUSGOV", "UKR"),
     ("В Министерстве обороны Китая обвинили США в провокациях.", "ru", "ACCUSE", "CHNMIL", "USA"),
     ("Im Auswärtigen Amt verurteilte man den Angriff Russlands auf die Ukraine.", "de", "ACCUSE", "DEUGOV", "RUS"),
-    ("Im Kanzleramt kritisierte man die Sanktionen gegen Russland.", "de", "ACCUSE", "DEUGOV", "RUS"),
+    ("Im Kanzleramt kritisierte man die Sanktionen der USA gegen Russland.", "de", "ACCUSE", "DEUGOV", "USA"),
     ("Au ministère russe des Affaires étrangères, on a condamné les frappes israéliennes en Syrie.", "fr",
      "ACCUSE", "RUSGOV", "ISR"),
-    ("Au Quai d'Orsay, on a condamné l'attaque contre Israël.", "fr", "ACCUSE", "FRAGOV", "ISR"),
+    ("Au Quai d'Orsay, on a condamné l'attaque de l'Iran contre Israël.", "fr", "ACCUSE", "FRAGOV", "IRN"),
     ("En el Ministerio de Exteriores ruso condenaron los ataques israelíes contra Siria.", "es",
      "ACCUSE", "RUSGOV", "ISR"),
-    ("Alla Farnesina hanno condannato l'attacco contro Israele.", "it", "ACCUSE", "ITAGOV", "ISR"),
-    ("No Itamaraty condenaram o ataque contra Israel.", "pt", "ACCUSE", "BRAGOV", "ISR"),
+    ("Alla Farnesina hanno condannato l'attacco dell'Iran contro Israele.", "it", "ACCUSE", "ITAGOV", "IRN"),
+    ("No Itamaraty condenaram o ataque do Irã contra Israel.", "pt", "ACCUSE", "BRAGOV", "IRN"),
     ("وفي الخارجية الروسية أدانوا الغارات الإسرائيلية على سوريا.", "ar", "ACCUSE", "RUSGOV", "ISR"),
 ])
 def test_locative_body_speaks(text, lang, etype, actor, recipient):
@@ -87,9 +87,9 @@ def test_impersonal_pronoun_leaves_the_object_the_recipient(text, lang):
 
 # -- a subject after a clause-initial verb is the actor ------------------------------------------
 @pytest.mark.parametrize("text,lang,actor,recipient", [
-    ("Condenó el gobierno español el ataque contra Siria.", "es", "ESPGOV", "SYR"),
-    ("Condenou o governo brasileiro o ataque contra a Síria.", "pt", "BRAGOV", "SYR"),
-    ("Condannò il governo italiano l'attacco contro la Siria.", "it", "ITAGOV", "SYR"),
+    ("Condenó el gobierno español el ataque de Rusia contra Siria.", "es", "ESPGOV", "RUS"),
+    ("Condenou o governo brasileiro o ataque da Rússia contra a Síria.", "pt", "BRAGOV", "RUS"),
+    ("Condannò il governo italiano l'attacco della Russia contro la Siria.", "it", "ITAGOV", "RUS"),
 ])
 def test_subject_after_a_clause_initial_verb(text, lang, actor, recipient):
     ev = one(text, lang, "ACCUSE")
@@ -146,7 +146,7 @@ def test_arabic_blame_is_accuse(text, actor, recipient):
 
 # -- a state body named without a country is the dateline's ----------------------------------------
 @pytest.mark.parametrize("text,lang,actor,recipient", [
-    ("DAKAR, 3 mars - Le ministère des Affaires étrangères a condamné l'attaque contre la Mauritanie.\n\n"
+    ("DAKAR, 3 mars - Le ministère des Affaires étrangères a accusé la Mauritanie.\n\n"
      "La Mauritanie a remercié le Mali.", "fr", "SENGOV", "MRT"),
     ("Caracas, 3 mar (EFE).- La cancillería condenó las sanciones de Estados Unidos contra Cuba.", "es",
      "VENGOV", "USA"),
@@ -249,3 +249,27 @@ def test_two_meetings_with_different_counterparts(text, lang):
     evs = [e for e in tidings.code_text(text, lang=lang, published=PUB) if e.event_type == "CONSULT"]
     sides = [{a.country for a in e.actors + e.recipients} for e in evs]
     assert {"RUS", "TUR"} in sides and {"RUS", "IRN"} in sides
+
+
+# -- the victim of a condemned act is not the one accused ---------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Russia condemned the strikes on Syria.", "en"),
+    ("Condenó Rusia el ataque contra Siria.", "es"),
+    ("La France a condamné les frappes contre la Syrie.", "fr"),
+    ("أدانت روسيا الغارات على سوريا.", "ar"),
+    ("Россия осудила удары по Сирии.", "ru"),
+])
+def test_condemned_act_victim_is_no_recipient(text, lang):
+    ev = one(text, lang, "ACCUSE")
+    assert {a.country for a in ev.actors} <= {"RUS", "FRA"} and ev.actors
+    assert "SYR" not in {a.country for a in ev.recipients}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Russia condemned the Israeli strikes on Syria.", "en"),
+    ("Rusia condenó los ataques de Israel contra Siria.", "es"),
+    ("Россия осудила удары Израиля по Сирии.", "ru"),
+])
+def test_condemned_act_perpetrator_is_the_recipient(text, lang):
+    ev = one(text, lang, "ACCUSE")
+    assert codes(ev.recipients) == ["ISR"]

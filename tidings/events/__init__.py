@@ -98,6 +98,9 @@ class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules):
         self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
         self._verbal_tokens = {i for m in triggers if "noun" not in m.payload.flags for i in range(m.start, m.end)}
         self._noun_ends = {m.end for m in triggers if "noun" in m.payload.flags}
+        # noun triggers, and verb entries read as nouns after an article ("the strikes on Syria")
+        self._noun_spans = [(m.start, m.end) for m in triggers if "noun" in m.payload.flags
+                            or (m.start > 0 and toks[m.start - 1].norm in self.articles)]
         operations = self._operation_names(cues, toks)
         named = {i for a, b in operations for i in range(a, b)}
         all_phrases = phrases

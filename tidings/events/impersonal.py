@@ -162,3 +162,11 @@ class ImpersonalRules:
             return actors
         country = next((a.country for a in phrases[located].actors if a.country), None)
         return [replace(a, country=country) for a in actors] if country else actors
+
+    def _victim_of_noun(self, c: EventCandidate, p: ActorPhrase, cues) -> bool:
+        """Whether a party after the verb is the target of a noun trigger between them, after a
+        recipient preposition ("condenó el ataque contra Siria", "condemned the strikes on Syria",
+        "осудил удары по Сирии", "أدان الغارات على سوريا"): the act's victim, not the verb's object."""
+        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
+        return any(c.t_end <= ns and ne <= p.start and any(ns < i < p.start for i in rprep)
+                   and p.start - ne <= 6 for ns, ne in self._noun_spans)

@@ -166,6 +166,9 @@ class LinkRules:
             rest = self._subjectless(c, phrases, cues, left, right, lb, bool(objects), rest, toks)
         if "self" in flags:
             rest = []
+        if c.event_type == "ACCUSE":
+            # "condemned the attack on Syria": the victim of the condemned act is not the one accused
+            rest = [k for k in rest if not self._victim_of_noun(c, phrases[k], cues)]
         if rest:
             # the recipient is the first party after the verb that names a country, else the first
             # ("desplegó tropas contra Pakistán": the troops are the actor's own, not the recipient)
