@@ -273,3 +273,14 @@ def test_condemned_act_victim_is_no_recipient(text, lang):
 def test_condemned_act_perpetrator_is_the_recipient(text, lang):
     ev = one(text, lang, "ACCUSE")
     assert codes(ev.recipients) == ["ISR"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("I critici accusano il partito di aver allontanato la Georgia dalla UE.", "it"),
+    ("Los críticos acusan al partido de alejar a Georgia de la UE.", "es"),
+    ("Арестован бывший губернатор был агентами ФБР.", "ru"),
+])
+def test_no_inverted_subject_after_a_noun_phrase_or_outside_inversion_languages(text, lang):
+    evs = tidings.code_text(text, lang=lang, published=PUB, modalities=ALL)
+    # the party after the verb is its object, never its subject
+    assert not any(a.country in {"GEO", "USA"} and a.sector in {"PTY", "ELI"} for e in evs for a in e.actors)

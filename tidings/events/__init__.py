@@ -60,6 +60,7 @@ class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules):
         self.verb_first = "verb_first" in settings
         self.instrumental_agent = "instrumental_agent" in settings
         self.bare_adjectives = "bare_adjectives" in settings
+        self.inversion = "subject_inversion" in settings
         self.contractions = pack.frame_words("contraction")
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
         self.source_preps = pack.frame_words("source_prep")

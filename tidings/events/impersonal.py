@@ -67,10 +67,12 @@ class ImpersonalRules:
         """Whether a verb trigger opens its clause (at most two words, an adverb, before it) and a party
         follows it at once, after at most an article: that party is the subject ("Condenó el
         gobierno español el ataque", "Anunciou o governo brasileiro que ..."), unless a recipient
-        preposition governs it ("Condenó a Rusia")."""
+        preposition governs it ("Condenó a Rusia"). Only where the pack allows the order (setting
+        ``subject_inversion``: Spanish, Portuguese, Italian); no article opening the clause ("I critici
+        accusano il partito": the critics are the subject)."""
         words = [j for j in range(lb, c.t_start) if toks[j].text[:1].isalnum()]
-        if not right or len(words) > 2 or any(j in self._verbal_tokens for j in words) \
-                or any(toks[j].text[:1].isupper() for j in words[1:]):
+        if not self.inversion or not right or len(words) > 2 or any(j in self._verbal_tokens for j in words) \
+                or any(toks[j].text[:1].isupper() for j in words[1:]) or (words and self._article(toks[words[0]])):
             return False  # at most a time adverb before the verb ("Ayer condenó Macron ..."), no name
         p = phrases[right[0]]
         gap = [toks[j].norm for j in range(c.t_end, p.start)]
@@ -94,7 +96,7 @@ class ImpersonalRules:
         if impersonal:
             c.notes.append("impersonal")
         verb_subject_order = (self.verb_first and not pronoun and not impersonal) or c.event_type in INTRANSITIVE \
-            or "self" in flags or (not impersonal and (fronted or (
+            or "self" in flags or (not impersonal and not any(e == ts for _, e, _ in cues.get("pronoun", [])) and (fronted or (
                 not any(lb <= s < ts for s, _, _ in cues.get("pronoun", []))
                 and self._verb_opens_clause(c, phrases, right, lb, toks))))
         located = self._locative_agent(c, phrases, left, lb, toks)

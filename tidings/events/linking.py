@@ -155,7 +155,8 @@ class LinkRules:
             # a noun's party before the verb, with no comma between, is part of a fronted object
             # ("Удары Израиля осудила Франция": ISR); after a comma it was an adverbial ("Amid protests of X,")
             objects = datives + ([] if subj else [k for k in complements if not any(
-                toks[i].text in {",", "،"} for i in range(phrases[k].end, ts))])
+                toks[i].text in {",", "،"} for i in range(phrases[k].end, ts)) and not any(
+                phrases[k].end <= s < ts for s, _, _ in cues.get("pronoun", []))])
         rest = objects + [k for k in right]
         if subj:
             c.actors = self._located_subject(c, phrases, left, subj, lb, toks)
