@@ -279,7 +279,8 @@ def _city(ev: Any):
 def same_event(ev: Any, kept: Any) -> bool:
     """Whether ``ev`` reports the same event as ``kept`` at the ``article`` level of the coder: same
     type; a country in common, and actor and recipient countries equal or unknown on one side (or
-    ``ev``'s parties all among ``kept``'s actors when ``kept`` has no recipient); stated days at
+    ``ev``'s parties all among ``kept``'s actors when ``kept`` has no recipient; two compound actor
+    sides with no recipient, one within the other); stated days at
     most one apart; not two different known cities.  ``Event`` objects or event dicts."""
     if _field(kept, "event_type") != _field(ev, "event_type"):
         return False
@@ -287,6 +288,8 @@ def same_event(ev: Any, kept: Any) -> bool:
     ka, kr = _countries(_field(kept, "actors")), _countries(_field(kept, "recipients"))
     if not ((a | r) & (ka | kr)):
         return False  # nothing in common: two events (or too little known to tell)
+    if not r and not kr and len(a) >= 2 and len(ka) >= 2 and not (a <= ka or ka <= a):
+        return False  # two meetings of one side with different counterparts (A-B, then A-C)
     same_dir = (not a or not ka or a & ka) and (not r or not kr or r & kr)
     if not (same_dir or (not kr and (a | r) <= ka)):
         return False

@@ -69,6 +69,7 @@ ACTOR_KINDS = {
 }
 ACTOR_FLAGS = {
     "needs_country",  # the word is an actor only next to a country or demonym ("the Tajik side", "la parte uzbeka")
+    "anaphor",  # a generic body word ("ведомство", "the ministry") standing for the body the article named last
 }
 FRAME_KINDS = {
     "negation", "future", "hypothetical", "claim", "passive_aux", "agent_prep", "recipient_prep",
@@ -76,9 +77,13 @@ FRAME_KINDS = {
     "future_suffix", "modal", "article", "title_prefix", "name_particle", "stop", "of", "deny", "speech", "quantity", "clause_aux", "setting", "case_suffix", "possessive", "context", "territory", "participle_suffix", "auxiliary", "both",
     "background", "recent", "habitual", "source", "operation", "pronoun", "contraction", "victim", "halt",
     "relative", "reason", "purpose", "idiom", "desire", "concern",
+    "impersonal", "impersonal_suffix", "dative_suffix", "locative_agent", "definite_prefix",
 }
+#: frame kinds whose pattern is a word part (a prefix or an ending), not words
+AFFIX_KINDS = frozenset({"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix", "impersonal_suffix",
+                         "dative_suffix", "definite_prefix"})
 #: the values a frame kind takes (empty: the default reading): ``after``, a postposed negation ("не было")
-FRAME_VALUES = {"negation": {"", "after"}}
+FRAME_VALUES = {"negation": {"", "after"}, "definite_prefix": {"", "prep"}}
 # country codes pycountry lacks: Palestine's alpha-3 in older data, Kosovo's user-assigned XKX and CAMEO's KOS
 _EXTRA_COUNTRIES = {"PSE", "XKX", "KOS"}
 
@@ -351,7 +356,7 @@ def _load_frames(path: Path, pack: LanguagePack, errors: list[str] | None = None
                 continue
             if kind not in FRAME_KINDS:
                 raise LexiconError(f"{where}: unknown frame kind '{kind}'; known: {', '.join(sorted(FRAME_KINDS))}")
-            if kind in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix"}:
+            if kind in AFFIX_KINDS:
                 words = (row["pattern"].strip(),)
                 if not words[0]:
                     raise LexiconError(f"{where}: empty pattern")

@@ -32,12 +32,12 @@ def vocabulary(lang: str) -> set[str]:
     from tidings.actors.countries import country_names
     from tidings.lexicon import load_pack
 
-    from tidings.lexicon import CALENDAR_WHERE
+    from tidings.lexicon import AFFIX_KINDS, CALENDAR_WHERE
 
     pack = load_pack(lang)
     words: set[str] = set()
     # month and weekday names come with every inflected form from the date grammar: no lemma needed
-    frames = [f for f in pack.frames if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix", "setting"}
+    frames = [f for f in pack.frames if f.kind not in AFFIX_KINDS | {"setting"}
               and f.where != CALENDAR_WHERE]
     for e in list(pack.events) + list(pack.actors) + frames:
         for w in e.words:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tidings.actors.countries import country_names
+from tidings.actors.reference import ReferenceRules
 from tidings.lexicon import LanguagePack
 from tidings.records import Actor, Sentence
 from tidings.text import fold
@@ -41,6 +42,7 @@ class Unit:
     name: str | None = None
     needs_country: bool = False
     acronym: bool = False  # the pack writes it in capitals ("WHO", "US", "ONU"): lower case is a common word
+    anaphor: bool = False  # a generic body word ("ведомство", "the ministry"): the body named last
 
 
 @dataclass
@@ -80,6 +82,7 @@ class DocumentMemory:
     place_names: dict = field(default_factory=dict)  # article-wide place look-ups (tidings.coder.places)
     sentences: list = field(default_factory=list)  # the article's sentences, for article-wide look-ups
     date: object = None  # datetime.date the article is from (publication): dated people are coded by it
+    last_body: tuple[str, str] | None = None  # (country, sector) of the body (ministry, agency) named last
     _folded: str | None = None
 
     def folded_text(self, article) -> str:
@@ -126,7 +129,7 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 
-class ActorRecognizer:
+class ActorRecognizer(ReferenceRules):
     """Finds actor phrases in sentences of one language (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
@@ -140,7 +143,7 @@ class ActorRecognizer:
         # pack entries first: on a tie with a CLDR name the pack's reading wins
         for e in pack.actors:
             unit = Unit(0, 0, e.kind, e.country, e.sector, e.text if e.kind in {"org", "igo", "person"} else None,
-                        "needs_country" in e.flags, _is_acronym(e.text))
+                        "needs_country" in e.flags, _is_acronym(e.text), "anaphor" in e.flags)
             self.matcher.add(e.words, unit)
         blocked = {" ".join(w) for w in pack.removed_actors}  # "-" lines also remove CLDR names
         for key, code in country_names(pack.lang).items():
@@ -151,6 +154,7 @@ class ActorRecognizer:
         self.conj = pack.frame_words("conj")
         self.title_prefix = pack.frame_words("title_prefix")
         self.locative = pack.frame_words("locative_prep")
+        self.preps = set().union(*(pack.frame_words(k) for k in ("agent_prep", "recipient_prep", "source_prep", "between")))
         self.stop = pack.frame_words("stop")
         self.particles = pack.frame_words("name_particle")
         self.caps = "no_capitals" not in pack.frame_words("setting")  # Arabic script has no capitals
@@ -163,6 +167,9 @@ class ActorRecognizer:
 
             self.name_months = frozenset(fold(w) for w in calendar_words(pack.lang, abbreviated=False)) & self.stop
         self.head_first = "head_first" in pack.frame_words("setting")
+        # a word with the definite article ("الوزارة") heads no construct: the noun after it is another party
+        self.definite = tuple(" ".join(f.words) for f in pack.frame_values("definite_prefix"))
+        self.definite_prep = tuple(" ".join(f.words) for f in pack.frame_values("definite_prefix") if f.value == "prep")
         self.territory = pack.frame_words("territory")
         self.both_words = pack.frame_words("both")
         self._triggers: frozenset[int] = frozenset()
@@ -182,7 +189,7 @@ class ActorRecognizer:
         for m in longest_non_overlapping(found):
             u: Unit = m.payload
             units.append(Unit(m.start, m.end, u.kind, u.country, u.sector, None if u.name == "cldr" else u.name,
-                              u.needs_country))
+                              u.needs_country, anaphor=u.anaphor))
         if self.caps:  # names found by capitals; without capitals only the pack's people
             units = self._add_people(sent, units, memory)
         # a bare toponym after a locative preposition is a place, not an actor ("in Nigeria")
@@ -200,6 +207,10 @@ class ActorRecognizer:
                 u = Unit(u.start, u.end, "place", u.country, None, None)
             keep.append(u)
         return keep
+
+    def is_definite(self, tok) -> bool:
+        """Whether a token carries a ``definite_prefix`` (Arabic "ال", "وال", "بال"...)."""
+        return any(tok.text.startswith(p) and len(tok.text) > len(p) + 2 for p in self.definite)
 
     def _share_heads(self, toks, groups: list[list[Unit]]) -> list[list[Unit]]:
         """Coordinated demonyms share one head noun: "Armenian and Azerbaijani negotiators",
@@ -366,6 +377,7 @@ class ActorRecognizer:
             ph.actors = self._code(sent, ph, memory)
             if ph.actors:
                 phrases.append(ph)
+        self._anaphora(phrases, memory)
         self._inherit(phrases, memory)
         for ph in phrases:
             for a in ph.actors:
@@ -387,6 +399,12 @@ class ActorRecognizer:
             if self.head_first and prev.kind in named | {"demonym"} and u.kind in {"title", "institution", "group", "side"}:
                 # verb-subject-object order puts subject and object side by side ("طردت فرنسا السفير")
                 return False
+            if self.definite and u.kind in (named | {"title", "institution", "group", "side"}) - {"person"} \
+                    and self.is_definite(toks[prev.end - 1]) and not toks[u.start].text.startswith(self.definite_prep or ("\0",)):
+                return False  # "ودعت الوزارة السفير البريطاني", "اتهمت الوزارة أوكرانيا": two parties
+            if self.head_first and prev.kind == "demonym" and u.kind in named - {"person"}:
+                # an adjective closes its noun phrase: "هاجمت القوات الروسية أوكرانيا" is subject, object
+                return False
             return True
         words = [toks[i] for i in gap]
         norms = [t.norm for t in words]
@@ -396,12 +414,19 @@ class ActorRecognizer:
         if u.kind == "person" and all(n in self.of_words or n in self.articles or n == "," or n.rstrip(".") in self.title_prefix or _is_cap(t.text) for n, t in zip(norms, words)):
             return any(x.kind in {"title", "former"} for x in group) or (
                 any(n in self.of_words for n in norms) and any(x.kind == "institution" for x in group))
+        if self.definite and len(words) == 1 and u.kind == "demonym" and prev.kind == "institution" \
+                and not self.is_definite(toks[prev.end - 1]) and self.is_definite(words[0]):
+            return True  # a construct then its adjective: "وزارة الصحة الفلسطينية" (the Palestinian health ministry)
         if prev.kind == "person" and norms and norms[0] == "," and all(n in self.articles for n in norms[1:]) and u.kind in {"title", "former", "institution"}:
             return True
         if all(n in self.of_words or n in self.articles or (_is_cap(t.text) and t.norm not in self.stop) for n, t in zip(norms, words)):
-            if prev.kind in {"country", "capital"} and u.kind in {"country", "capital"} and not any(
-                    n in self.of_words for n in norms):
-                return False  # subject and object of a verb-second clause: "verurteilte Russland die USA"
+            if prev.kind in {"country", "capital", "person"} and u.kind in COUNTRYISH and not any(
+                    n in self.of_words for n in norms) and (u.kind != "demonym" or any(n in self.articles for n in norms)):
+                # subject and object of a verb-second clause: "verurteilte Russland die USA", "verurteilte
+                # Erdogan die israelischen Angriffe"
+                return False
+            if any(i in self._triggers for i in gap):
+                return False  # "Scholz die Angriffe Russlands": a capitalized trigger noun is no name part
             return any(n in self.of_words for n in norms) or u.kind in COUNTRYISH
         if has_sector and u.kind in COUNTRYISH and prev.kind in COUNTRYISH and all(n in self.conj or n in self.articles or n in self.of_words or n == "," for n in norms):
             # a comma alone joins only inside a list that goes on ("los ministros de Rusia, Ucrania y
@@ -444,41 +469,6 @@ class ActorRecognizer:
                 sec = "IGO" if c != "NGO" else "NGO"
             out.append(Actor(text=text, name=name, country=c, sector=sec, start=s0, end=e0))
         return out
-
-    def _inherit(self, phrases: list[ActorPhrase], memory: DocumentMemory) -> None:
-        """Give a country to actors that lack one: from the phrase just before in the sentence when
-        it names the same kind of body (la delegación azerbaiyana ... por el viceministro X), else
-        from the last body of that sector in the article."""
-        for k, ph in enumerate(phrases):
-            if ph.start > 0 and self._toks[ph.start - 1].norm in self.both_words and not any(a.country for a in ph.actors):
-                ranked = memory.ranked_countries()
-                if len(ranked) >= 2 and ph.actors:
-                    # "ambas delegaciones", "both sides": the article's two states
-                    a = ph.actors[0]
-                    a.country = ranked[0]
-                    ph.actors.insert(1, Actor(a.text, a.name, ranked[1], a.sector, a.start, a.end))
-                    continue
-            for a in ph.actors:
-                if a.country:
-                    continue
-                donor = None
-                for prev in reversed(phrases[:k]):
-                    gap = range(prev.end, ph.start)
-                    if not gap or any(i in self._triggers for i in gap) or any(
-                            self._toks[i].norm in {",", ";", ":", "(", ")", "«", "»", '"', "“", "”"} or self._toks[i].norm in self.conj
-                            for i in gap):  # "Merkel und Präsident Karsai": coordinated parties differ
-                        break
-                    if prev.countries and ph.start - prev.end <= 8 and all(
-                            (x.sector in (None, a.sector) or a.sector in (None, "GOV", "ELI")) for x in prev.actors):
-                        donor = prev.countries[0]
-                        break
-                    if prev.countries:
-                        break
-                if donor is None and a.sector and a.sector in memory.by_sector and a.sector not in {"CVL", "UAF", "CRM"}:
-                    donor = memory.by_sector[a.sector]
-                if donor:
-                    a.country = donor
-
 
 @lru_cache(maxsize=64)
 def recognizer_for(pack_key: tuple[str, tuple[str, ...]]) -> ActorRecognizer:

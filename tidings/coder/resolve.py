@@ -119,6 +119,10 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
         if a.name is None and a.end is not None:
             # "police in Paris, Texas", "troops in Iraq": a body named with the place it is in
             near = [c for start, c in sentence_places(doc, sent) if 0 <= start - a.end <= 12]
+            if not near and a in actors and a.start is not None:
+                # "In Moscow, officials rejected ...": a place opening the sentence, right before its subject
+                near = [c for start, c in sentence_places(doc, sent)
+                        if start - sent.start <= 12 and 0 < a.start - start <= 30]
             if near:
                 a.country = near[0]
                 penalty += 0.05
@@ -134,6 +138,18 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
             missing = [a for a in missing if a.country is None]
     if not missing:
         return penalty
+    home = dateline_country(doc)
+    if home:
+        # "MOSCOW, April 28 -- The foreign ministry said": a state body named without a country is
+        # the dateline's (issue 13 item 4), unless a co-party of its sector is already that country's
+        for a in missing:
+            taken = {b.country for b in actors + recipients if b.country and b.sector == a.sector}
+            if a.name is None and a.sector in state_sectors and home not in taken:
+                a.country = home
+                penalty += 0.05
+        missing = [a for a in missing if a.country is None]
+        if not missing:
+            return penalty
     if not memory.places_counted:
         count_places(doc)
     ranked = memory.ranked_countries()
@@ -144,6 +160,26 @@ def infer_countries(doc: CodingDoc, candidate: Candidate, actors: list[Actor], r
         a.country = next((c for c in ranked if c not in taken), ranked[0]) if taken else ranked[0]
         penalty += 0.1
     return penalty
+
+
+def dateline_country(doc: CodingDoc) -> str | None:
+    """The country the article is filed from: its dateline's, or that of a place the body opens
+    with when cleaning left the dateline in the text ("New Delhi [India], Nov. 8 (ANI): ...")."""
+    dl = doc.article.dateline
+    if dl is not None and dl.country:
+        return dl.country
+    sents = [s for s in doc.memory.sentences if s.index >= 0][:1]
+    if not sents or sents[0].start > 2:
+        return None
+    from tidings.coder.places import sentence_mentions
+
+    text = doc.article.text
+    first = min((m for m in sentence_mentions(doc, sents[0]) if m.place is not None and m.place.country),
+                key=lambda m: m.start, default=None)
+    # a place name right at the start, then a comma, a bracket or a dash ("MOSCOW, April 28 --")
+    if first is not None and first.start <= sents[0].start + 2 and text[first.end:first.end + 2].strip()[:1] in {",", "[", "(", "—", "–", "-"}:
+        return first.place.country
+    return None
 
 
 def _copy(a: Actor) -> Actor:

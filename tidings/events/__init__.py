@@ -20,10 +20,11 @@ from tidings.actors import ActorPhrase
 from tidings.events.candidate import (ALLEGED_TYPES, DESTINATION_TYPES, FUTURE_TO, INTRANSITIVE, QUOTES,
                                       SOURCE_SPAN, SYMMETRIC_TYPES, EventCandidate, sentence_subject)
 from tidings.events.linking import LinkRules
+from tidings.events.impersonal import ImpersonalRules
 from tidings.events.modality import ModalityRules
 from tidings.events.nesting import NestingRules
 from tidings.events.parties import PartyRules
-from tidings.lexicon import EventEntry, LanguagePack
+from tidings.lexicon import AFFIX_KINDS, EventEntry, LanguagePack
 from tidings.records import Actor, Sentence
 from tidings.text.matcher import Matcher, longest_non_overlapping
 
@@ -31,7 +32,7 @@ __all__ = ["ALLEGED_TYPES", "DESTINATION_TYPES", "FUTURE_TO", "INTRANSITIVE", "Q
            "SYMMETRIC_TYPES", "EventCandidate", "EventLinker", "sentence_subject"]
 
 
-class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
+class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules, NestingRules):
     """Finds triggers in a sentence and links them to actor phrases (see module doc)."""
 
     def __init__(self, pack: LanguagePack) -> None:
@@ -41,7 +42,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
             self.matcher.add(e.words, e)
         self.frames = Matcher()
         for f in pack.frames:
-            if f.kind not in {"clitic_prefix", "future_suffix", "case_suffix", "participle_suffix"}:
+            if f.kind not in AFFIX_KINDS:
                 self.frames.add(f.words, f)
         self.future_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("future_suffix"))
         self.conj = pack.frame_words("conj")
@@ -61,11 +62,15 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
         self.instrumental_agent = "instrumental_agent" in settings
         self.bare_adjectives = "bare_adjectives" in settings
         self.cased_names = not ({"no_capitals", "nouns_capitalized"} & settings)
+        self.inversion = "subject_inversion" in settings
         self.contractions = pack.frame_words("contraction")
         self.clause_auxes = pack.frame_words("clause_aux")
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}
         self.source_preps = pack.frame_words("source_prep")
         self.locatives = pack.frame_words("locative_prep")
+        self.locative_agent = pack.frame_words("locative_agent")
+        self.impersonal_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("impersonal_suffix"))
+        self.dative_suffix = tuple(" ".join(f.words).lower() for f in pack.frame_values("dative_suffix"))
         clitics = {" ".join(f.words) for f in pack.frame_values("clitic_prefix")}
         self.clitic_conj = tuple(w for w in self.conj if w in clitics)
 
@@ -96,6 +101,10 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
         n = len(toks)
         self._trigger_tokens = {i for m in triggers for i in range(m.start, m.end)}
         self._verbal_tokens = {i for m in triggers if "noun" not in m.payload.flags for i in range(m.start, m.end)}
+        self._noun_ends = {m.end for m in triggers if "noun" in m.payload.flags}
+        # noun triggers, and verb entries read as nouns after an article ("the strikes on Syria")
+        self._noun_spans = [(m.start, m.end) for m in triggers if "noun" in m.payload.flags
+                            or (m.start > 0 and toks[m.start - 1].norm in self.articles)]
         operations = self._operation_names(cues, toks)
         named = {i for a, b in operations for i in range(a, b)}
         all_phrases = phrases
@@ -125,6 +134,7 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
             cand = EventCandidate(sent, ts, te, entry, entry.type, entry.mode, entry.cameo)
             cand.contexts = sorted({v for _, _, v in cues.get("context", []) if v})
             self._link(cand, phrases, cues, left_b, right_b, toks)
+            self._fronted_meeting(cand, phrases, left_b, right_b, toks)
             self._victim_verb(cand, phrases, cues, toks, left_b, right_b)
             self._gap_object(cand, phrases, left_b)
             self._shared_subject(cand, phrases, toks, left_b)
@@ -150,7 +160,8 @@ class EventLinker(PartyRules, LinkRules, ModalityRules, NestingRules):
         inner = [p for p in phrases if ts < p.start and p.end < te]
         if not inner or ".." not in entry.words or "noun" in entry.flags or "passive" in cand.notes:
             return
-        if self.verb_first and not any(q.end <= ts and q.start >= left_b for q in phrases):
+        if self.verb_first and not any(q.end <= ts and q.start >= left_b for q in phrases) \
+                and "impersonal" not in cand.notes:
             # verb-subject-object: the first party in the gap is the subject ("علقت إيران المفاوضات مع
             # ..."); the parties linked after the trigger are then its recipients
             after = cand.actors + cand.recipients

@@ -3,7 +3,7 @@ agent, symmetric frames, coordinated parties and noun triggers (a mixin of ``Eve
 from __future__ import annotations
 
 from tidings.actors import ActorPhrase
-from tidings.events.candidate import INTRANSITIVE, SYMMETRIC_TYPES, EventCandidate
+from tidings.events.candidate import SYMMETRIC_TYPES, EventCandidate
 
 # nouns whose of-phrase is the one acted on ("the arrest of journalists", "la liberación de presos")
 OBJECT_OF_NOUN = {"COERCE", "RETREAT", "AID", "CONCEDE", "MOBILIZE"}
@@ -129,7 +129,6 @@ class LinkRules:
         country the recipient; host, inverse and symmetric entries then swap or merge them."""
         ts, te = c.t_start, c.t_end
         flags = c.entry.flags
-        rprep = {s for s, _, _ in cues.get("recipient_prep", [])}
         objects: list[int] = []
         if aux is not None:
             # verb-final clause: subject before the auxiliary, or right after it when inverted
@@ -145,33 +144,32 @@ class LinkRules:
             objects = [k for k in inside if k not in subj]
         else:
             # the subject is the nearest party before the trigger that is not inside a prepositional
-            # phrase ("... the annexation by the Russian Federation, and continues to condemn")
-            direct = [k for k in left if not self._oblique(phrases[k], toks)]
+            # phrase ("... the annexation by the Russian Federation, and continues to condemn"), nor the
+            # party of a noun trigger ("amid protests of X"), nor a bare dative ("Украине передали танки")
+            complements = [k for k in left if self._noun_complement(phrases[k], toks)]
+            datives = [k for k in left if k not in complements and self._dative(phrases[k], toks)]
+            direct = [k for k in left if not self._oblique(phrases[k], toks) and k not in complements + datives]
+            others = [k for k in left if k not in complements + datives]
             subj = self._group(phrases, direct[-1], toks, -1) if direct else (
-                self._group(phrases, left[-1], toks, -1) if left and not right else [])
+                self._group(phrases, others[-1], toks, -1) if others and not right else [])
+            # a noun's party before the verb, with no comma between, is part of a fronted object
+            # ("Удары Израиля осудила Франция": ISR); after a comma it was an adverbial ("Amid protests of X,")
+            objects = datives + ([] if subj else [k for k in complements if not any(
+                toks[i].text in {",", "،"} for i in range(phrases[k].end, ts)) and not any(
+                phrases[k].end <= s < ts for s, _, _ in cues.get("pronoun", []))])
         rest = objects + [k for k in right]
         if subj:
-            c.actors = self._actors_of(phrases, subj)
+            c.actors = self._located_subject(c, phrases, left, subj, lb, toks)
             c.confidence = 0.7
         else:
-            outer = [k for k, p in enumerate(phrases) if p.end <= ts and p.start < lb and not self._oblique(p, toks)]
-            # a subject pronoun next to the verb ("Er verurteilte Russland", "Am Montag verurteilte er
-            # Russland") leaves the party after the verb its object; the speaker rule finds the actor
-            pronoun = any(e == ts or s == te for s, e, _ in cues.get("pronoun", []))
-            verb_subject_order = (self.verb_first and not pronoun) or c.event_type in INTRANSITIVE or "self" in flags
-            if right and verb_subject_order and not (right[0] in rprep or any(s in rprep for s in range(te, phrases[right[0]].start))):
-                # verb-first order ("هاجمت روسيا أوكرانيا", "protestaron miles de estudiantes")
-                grp = self._group(phrases, right[0], toks, +1)
-                c.actors = self._actors_of(phrases, grp)
-                c.confidence = 0.55
-                rest = [k for k in rest if k not in grp]
-            elif outer:
-                # no subject in the clause: the speaker of the main clause ("Moscou affirme avoir
-                # abattu ...", "X said that it shot down Y")
-                c.actors = self._actors_of(phrases, self._group(phrases, outer[-1], toks, -1))
-                c.confidence = 0.5
+            # an object before the verb (a dative, a noun's party: "Решение о высылке дипломатов
+            # поддержала Латвия") leaves the subject after it
+            rest = self._subjectless(c, phrases, cues, left, right, lb, bool(objects), rest, toks)
         if "self" in flags:
             rest = []
+        if c.event_type == "ACCUSE":
+            # "condemned the attack on Syria": the victim of the condemned act is not the one accused
+            rest = [k for k in rest if not self._victim_of_noun(c, phrases[k], cues)]
         if rest:
             # the recipient is the first party after the verb that names a country, else the first
             # ("desplegó tropas contra Pakistán": the troops are the actor's own, not the recipient)

@@ -50,7 +50,7 @@ class PartyRules:
         pronoun = any(lb <= s < ts for s, _, _ in cues.get("pronoun", []))
         quoted = sum(1 for t in toks[:ts] if t.text in QUOTES) % 2 == 1
         bare = not any(p.start < ts for p in phrases)
-        if not (pronoun or quoted or bare):
+        if not (pronoun or quoted or bare or "impersonal" in c.notes):  # "Украине передали": who did
             return
         speech = {s for s, _, _ in cues.get("speech", [])}
         speaker = next((p for p in phrases if (p.end in speech or p.end + 1 in speech or p.start - 1 in speech
