@@ -73,8 +73,8 @@ def _coded(text: str, lang: str):
 
 
 @pytest.mark.parametrize("lang,text,etype,country", [
-    ("en", "Russia sent a protest note to Washington on Monday.", "PROTEST", "RUS"),
-    ("es", "Rusia envió una nota de protesta a Washington.", "PROTEST", "RUS"),
+    ("en", "Russia sent a protest note to Washington on Monday.", "ACCUSE", "RUS"),  # a state's protest note: CAMEO 114
+    ("es", "Rusia envió una nota de protesta a Washington.", "ACCUSE", "RUS"),
     ("pt", "A Rússia enviou uma nota de protesto a Washington.", "ACCUSE", "RUS"),
     ("es", "El ministro belga acusó a Bruselas de hipocresía.", "ACCUSE", "BEL"),
 ])

@@ -150,8 +150,8 @@ def test_arabic_blame_is_accuse(text, actor, recipient):
      "La Mauritanie a remercié le Mali.", "fr", "SENGOV", "MRT"),
     ("Caracas, 3 mar (EFE).- La cancillería condenó las sanciones de Estados Unidos contra Cuba.", "es",
      "VENGOV", "USA"),
-    ("New Delhi [India], March 3: The Ministry of External Affairs has condemned the missile attack on "
-     "Saudi Arabia.\n\nSaudi Arabia said the attack came from Yemen.", "en", "INDGOV", "SAU"),
+    ("New Delhi [India], March 3: The Ministry of External Affairs has condemned the Houthi missile attack "
+     "on Saudi Arabia.\n\nSaudi Arabia said the attack came from Yemen.", "en", "INDGOV", "YEM"),
 ])
 def test_unnamed_body_takes_the_dateline_country(text, lang, actor, recipient):
     evs = tidings.code_text(text, lang=lang, published="2024-03-03", modalities=ALL)
@@ -200,7 +200,8 @@ def test_fronted_meeting_takes_the_main_subject(text, lang):
     ("وسط احتجاجات الطلاب الإيرانيين، أدانت فرنسا القمع.", "ar", "ACCUSE", ["FRA"], []),
     ("Удары Израиля осудила Франция.", "ru", "ACCUSE", ["FRA"], ["ISR"]),
     ("Решение о высылке российских дипломатов поддержала Латвия.", "ru", "SUPPORT", ["LVA"], ["RUS"]),
-    ("Los ataques de Israel condenó el gobierno español.", "es", "ACCUSE", ["ESPGOV"], ["ISR"]),
+    # (a fronted object with the subject after the verb only where case endings allow it: ru, de)
+    ("Die Angriffe Israels verurteilte die spanische Regierung.", "de", "ACCUSE", ["ESPGOV"], ["ISR"]),
 ])
 def test_a_noun_party_is_no_verb_subject(text, lang, etype, actor, recipient):
     ev = one(text, lang, etype)
@@ -284,3 +285,18 @@ def test_no_inverted_subject_after_a_noun_phrase_or_outside_inversion_languages(
     evs = tidings.code_text(text, lang=lang, published=PUB, modalities=ALL)
     # the party after the verb is its object, never its subject
     assert not any(a.country in {"GEO", "USA"} and a.sector in {"PTY", "ELI"} for e in evs for a in e.actors)
+
+
+# -- a name with a complement before the verb is its subject, not a fronted object -------------------
+@pytest.mark.parametrize("text,lang,recipient", [
+    ("O Movimento de Libertação de Angola criticou o presidente francês.", "pt", "FRAGOV"),
+    ("El Frente de Liberación de Chile condenó al gobierno argentino.", "es", "ARGGOV"),
+    ("Il Fronte di Liberazione della Somalia ha criticato il governo francese.", "it", "FRAGOV"),
+    ("Le Front de libération du Tchad a condamné le gouvernement français.", "fr", "FRAGOV"),
+])
+def test_a_name_before_the_verb_is_no_fronted_object(text, lang, recipient):
+    # only case-marking packs (setting free_order: ru, de) read a noun's party before the verb as a
+    # fronted object with the subject after the verb; here the party after the verb is the object
+    ev = one(text, lang, "ACCUSE")
+    assert codes(ev.recipients) == [recipient]
+    assert recipient not in codes(ev.actors)

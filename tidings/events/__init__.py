@@ -63,6 +63,7 @@ class EventLinker(PartyRules, LinkRules, ImpersonalRules, ModalityRules, Nesting
         self.bare_adjectives = "bare_adjectives" in settings
         self.cased_names = not ({"no_capitals", "nouns_capitalized"} & settings)
         self.inversion = "subject_inversion" in settings
+        self.free_order = "free_order" in settings
         self.contractions = pack.frame_words("contraction")
         self.clause_auxes = pack.frame_words("clause_aux")
         self.recipient_preps = {w for w in pack.frame_words("recipient_prep") if " " not in w}

@@ -154,7 +154,9 @@ class LinkRules:
                 self._group(phrases, others[-1], toks, -1) if others and not right else [])
             # a noun's party before the verb, with no comma between, is part of a fronted object
             # ("Удары Израиля осудила Франция": ISR); after a comma it was an adverbial ("Amid protests of X,")
-            objects = datives + ([] if subj else [k for k in complements if not any(
+            # (only where case endings allow an object first: setting ``free_order``; in "O Movimento de
+            # Libertação de Angola criticou o presidente" the name is the subject, not an object)
+            objects = datives + ([] if subj or not self.free_order else [k for k in complements if not any(
                 toks[i].text in {",", "،"} for i in range(phrases[k].end, ts)) and not any(
                 phrases[k].end <= s < ts for s, _, _ in cues.get("pronoun", []))])
         rest = objects + [k for k in right]

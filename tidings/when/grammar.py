@@ -204,13 +204,11 @@ class _Pack:
                     rf"|(?:(?P<n2>{NUM})\s+)?(?P<u2>{UNIT})\s+{_alt(words('ago', 'post'))}){RB}")
         R["rel"] = (rf"{CLB}(?:(?P<rw>{_alt(words('relative_week'))})|(?P<rm>{_alt(words('relative_month'))})"
                     rf"|(?P<ry>{_alt(words('relative_year'))})){RB}")
-        # compiled on first use (``rx``, ``block_rx``, ``clause_rx``): compiling the large alternations
-        # of eight languages was about a quarter of a second of every start-up
-        self._rx_src = list(R.items())
-        blocks = words("block")
+        # compiled on first use (``rx``, ``block_rx``, ``clause_rx``, ``cause_rx``: the large alternations
+        # of eight languages were about a quarter of a second of every start-up); causes ("over", "a raíz de")
+        self._rx_src, blocks, causes = list(R.items()), words("block"), words("clause", "cause")
         self._block_src = rf"{LB}{_alt(blocks)}{RB}" if blocks else None
         self._clause_src = rf"{LB}{_alt(words('clause'))}(?=\W|$)|;|\s[-–—]\s"
-        causes = words("clause", "cause")  # "because of", "over", "a raíz de": a clause of its own event
         self._cause_src = rf"{LB}{_alt(causes)}(?=\W|$)" if causes else None
 
     @cached_property

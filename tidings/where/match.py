@@ -249,8 +249,8 @@ def _starts_multiword(word: str, lex: PlaceLexicon, gaz) -> bool:
         memo = lex.__dict__["_head_memo"] = (gaz, {})
     got = memo[1].get(word)
     if got is None:
-        heads = _multiword_heads(lex, gaz)
-        got = memo[1][word] = any(f in heads for f, _ in _first_variants(word, lex))
+        heads, gaz_heads = _multiword_heads(lex, gaz), gaz.multiword_heads
+        got = memo[1][word] = any(f in heads or f in gaz_heads for f, _ in _first_variants(word, lex))
     return got
 
 
